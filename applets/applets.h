@@ -1,0 +1,14 @@
+/*
+ * applets/applets.h - every applet's entry point and help text.
+ *
+ * An applet is applets/NAME.c exporting NAME_main(argc, argv) and
+ * NAME_help (the full --help text, usage line first).  main.c's table
+ * lists them; argv[0] is the name the applet was invoked as.
+ */
+#ifndef APPLETS_APPLETS_H
+#define APPLETS_APPLETS_H
+
+int keygen_main(int argc, char **argv);
+extern const char keygen_help[];
+
+#endif

@@ -1,0 +1,111 @@
+# test/e2e/lib.sh - shared helpers for end-to-end test scripts.
+#
+# Source it, call `check NAME CMD...` (or `check_eq NAME WANT GOT`) per case,
+# and `finish` at the end: it prints "# suite NAME: N passed, M failed" for
+# test/run.sh and exits 1 if anything failed.  Scratch files go in $T (a
+# fresh directory removed at exit); tmux servers started with `tmux_start`
+# run on a private socket and are killed at exit.
+
+set -u
+E2E_TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+E2E_SUITE=$(basename "$0" .sh)
+BIN=${MOSH_STATIC_BIN:-$E2E_TOP/mosh-static}
+T=$(mktemp -d "${TMPDIR:-/tmp}/e2e-$E2E_SUITE.XXXXXX")
+E2E_PASS=0
+E2E_FAIL=0
+E2E_TMUX="e2e-$E2E_SUITE-$$"
+E2E_CLEANUP=()
+
+e2e_cleanup() {
+	local c
+	for c in "${E2E_CLEANUP[@]}"; do
+		eval "$c" >/dev/null 2>&1
+	done
+	tmux -L "$E2E_TMUX" kill-server >/dev/null 2>&1
+	rm -rf "$T"
+}
+trap e2e_cleanup EXIT
+
+# at_exit CMD: runs the shell command CMD at exit (before $T is removed).
+at_exit() {
+	E2E_CLEANUP+=("$1")
+}
+
+pass() {
+	E2E_PASS=$((E2E_PASS + 1))
+	echo "  ok   $1"
+}
+
+fail() {
+	E2E_FAIL=$((E2E_FAIL + 1))
+	echo "  FAIL $1"
+	shift
+	[ $# -gt 0 ] && printf '    %s\n' "$@"
+	return 0
+}
+
+# check NAME CMD...: passes if CMD exits 0; shows its output if not.
+check() {
+	local name=$1 out
+	shift
+	if out=$("$@" 2>&1); then
+		pass "$name"
+	else
+		fail "$name" "command: $*" "output: $(printf '%s' "$out" | head -c 2000)"
+	fi
+}
+
+# check_eq NAME WANT GOT
+check_eq() {
+	if [ "$2" = "$3" ]; then
+		pass "$1"
+	else
+		fail "$1" "expected: $(printf '%q' "$2")" "got:      $(printf '%q' "$3")"
+	fi
+}
+
+# check_match NAME REGEX TEXT (extended regex, matched against the whole text)
+check_match() {
+	if printf '%s' "$3" | grep -Eq -- "$2"; then
+		pass "$1"
+	else
+		fail "$1" "expected to match: $2" "got: $(printf '%s' "$3" | head -c 2000)"
+	fi
+}
+
+finish() {
+	echo "# suite $E2E_SUITE: $E2E_PASS passed, $E2E_FAIL failed"
+	[ "$E2E_FAIL" -eq 0 ]
+	exit
+}
+
+# tmux helpers on the suite's private server.
+tmux_() {
+	tmux -L "$E2E_TMUX" "$@"
+}
+
+# tmux_start NAME COLS ROWS CMD: a detached session running CMD.
+tmux_start() {
+	tmux_ new-session -d -s "$1" -x "$2" -y "$3" "$4"
+}
+
+# tmux_capture NAME: the visible screen, trailing blank lines kept.
+tmux_capture() {
+	tmux_ capture-pane -p -t "$1"
+}
+
+# wait_for SECONDS CMD...: polls CMD every 0.1 s until it succeeds.
+wait_for() {
+	local deadline=$(($(date +%s%N) / 1000000 + $1 * 1000))
+	shift
+	while ! "$@" >/dev/null 2>&1; do
+		[ $(($(date +%s%N) / 1000000)) -ge $deadline ] && return 1
+		sleep 0.1
+	done
+	return 0
+}
+
+# screen_has NAME TEXT: the pane shows TEXT somewhere.
+screen_has() {
+	tmux_capture "$1" | grep -qF -- "$2"
+}
