@@ -30,8 +30,17 @@ struct applet {
 
 /* Sorted by name (strcmp order): looked up with bsearch. */
 static const struct applet applets[] = {
+	{ "client", client_main, client_help,
+	    "the mosh client (also: mosh-client)", 0 },
+	{ "connect", connect_main, connect_help,
+	    "start a server over ssh and connect (also: mosh)", 0 },
 	{ "keygen", keygen_main, keygen_help,
 	    "print or check a session key", 0 },
+	{ "mosh", connect_main, connect_help, NULL, ALIAS },
+	{ "mosh-client", client_main, client_help, NULL, ALIAS },
+	{ "mosh-server", server_main, server_help, NULL, ALIAS },
+	{ "server", server_main, server_help,
+	    "the mosh server (also: mosh-server)", 0 },
 };
 
 #define NAPPLETS (sizeof applets / sizeof applets[0])

@@ -8,7 +8,13 @@
 #ifndef APPLETS_APPLETS_H
 #define APPLETS_APPLETS_H
 
+int client_main(int argc, char **argv);
+extern const char client_help[];
+int connect_main(int argc, char **argv);
+extern const char connect_help[];
 int keygen_main(int argc, char **argv);
 extern const char keygen_help[];
+int server_main(int argc, char **argv);
+extern const char server_help[];
 
 #endif

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/deps.sh [--check] WHAT - installs (or with --check, only checks
 # for) what a build or the tests need on Debian 12.  WHAT is one of
-# build-x86_64, build-aarch64, build-armv7, test, all.
+# build (the native build), build-aarch64, build-armv7, test, all.
 # Called by make when something is missing, and by .ci/run.
 set -u
 check=0
@@ -13,7 +13,7 @@ what=${1:-all}
 native=$(uname -m)
 
 # Debian packages, and a file each one provides (to check cheaply).
-pkgs_build_native="musl-tools:/usr/bin/musl-gcc libbearssl-dev:/usr/lib/$native-linux-gnu/libbearssl.a"
+pkgs_build_native="make:/usr/bin/make gcc:/usr/bin/gcc musl-tools:/usr/bin/musl-gcc libbearssl-dev:/usr/lib/$native-linux-gnu/libbearssl.a"
 pkgs_build_aarch64="gcc-aarch64-linux-gnu:/usr/bin/aarch64-linux-gnu-gcc musl-dev:arm64:/usr/lib/aarch64-linux-musl/musl-gcc.specs libbearssl-dev:arm64:/usr/lib/aarch64-linux-gnu/libbearssl.a"
 pkgs_build_armv7="gcc-arm-linux-gnueabihf:/usr/bin/arm-linux-gnueabihf-gcc musl-dev:armhf:/usr/lib/arm-linux-musleabihf/musl-gcc.specs libbearssl-dev:armhf:/usr/lib/arm-linux-gnueabihf/libbearssl.a"
 pkgs_test="git:/usr/bin/git make:/usr/bin/make tmux:/usr/bin/tmux mosh:/usr/bin/mosh-server
@@ -25,7 +25,7 @@ unicode-data:/usr/share/unicode/EastAsianWidth.txt valgrind:/usr/bin/valgrind
 file:/usr/bin/file procps:/usr/bin/ps iproute2:/usr/sbin/ip binutils:/usr/bin/size"
 
 case $what in
-build-$native) list=$pkgs_build_native ;;
+build | build-$native) list=$pkgs_build_native ;;
 build-aarch64) list="$pkgs_build_native $pkgs_build_aarch64" ;;
 build-armv7) list="$pkgs_build_native $pkgs_build_armv7" ;;
 test) list="$pkgs_build_native $pkgs_build_aarch64 $pkgs_test" ;;

@@ -1,5 +1,5 @@
 /*
- * test/harness.h - the tiny unit-test harness every test/unit/*.c uses.
+ * test/harness.h - the tiny unit-test harness every test/unit file uses.
  *
  * A suite is a file of `static void name(void)` test functions and one
  * table at the bottom:

@@ -63,15 +63,19 @@ fi
 
 native=$(uname -m)
 for bin in "$build/$native"/test/unit_*; do
+	case $bin in *.d) continue ;; esac
 	[ -x "$bin" ] && run_suite "$bin" "$bin"
 done
 for bin in "$build"/aarch64/test/unit_*; do
+	case $bin in *.d) continue ;; esac
 	[ -x "$bin" ] && run_suite "$bin (qemu)" qemu-aarch64-static "$bin"
 done
 for bin in "$build"/san/unit_*; do
+	case $bin in *.d) continue ;; esac
 	[ -x "$bin" ] && run_suite "$bin" "$bin"
 done
 for bin in "$build"/san/fuzz_*; do
+	case $bin in *.d) continue ;; esac
 	[ -x "$bin" ] && run_suite "$bin" test/fuzz/run.sh \
 		"${FUZZ_SMOKE_SECONDS:-20}" "$bin"
 done
