@@ -72,6 +72,8 @@ BENCH_BINS := $(BENCH_SRCS:test/bench/%.c=$(B)/bench/%)
 .PHONY: all release test unit-test unit-bins bench fuzz asan-test san-bins \
 	size install clean deps check-layers cross tools
 .DEFAULT_GOAL := all
+# Keep intermediate objects (the harness objects) between runs.
+.SECONDARY:
 
 all: $(BIN)
 
