@@ -237,6 +237,12 @@ multicall(int argc, char **argv)
 	return a->main(argc - 1, argv + 1);
 }
 
+const char *
+main_build_id(void)
+{
+	return MOSH_BUILD_ID;
+}
+
 int
 main(int argc, char **argv)
 {

@@ -17,4 +17,7 @@ extern const char keygen_help[];
 int server_main(int argc, char **argv);
 extern const char server_help[];
 
+/* "COMMIT ARCH" of this build (defined in main.c). */
+const char *main_build_id(void);
+
 #endif
