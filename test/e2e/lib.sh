@@ -109,3 +109,41 @@ wait_for() {
 screen_has() {
 	tmux_capture "$1" | grep -qF -- "$2"
 }
+
+# --- mosh sessions ---------------------------------------------------------
+# A shell whose prompt and behaviour do not depend on the host's dotfiles.
+E2E_SHELL="env PS1=\$ HISTFILE=/dev/null INPUTRC=/dev/null bash --norc --noprofile"
+
+# mosh_server_start SERVER_CMD ARGS...: runs `SERVER_CMD new ARGS...` (our
+# `$BIN server` or stock `mosh-server`), and sets MS_PORT, MS_KEY and MS_PID
+# from what it prints.  Fails (returns 1) if it prints no MOSH CONNECT line.
+mosh_server_start() {
+	local out err line
+	out="$T/server.out.$$.$RANDOM"
+	err="$out.err"
+	"$@" >"$out" 2>"$err" </dev/null
+	line=$(grep -a '^MOSH CONNECT ' "$out" | head -1)
+	MS_PORT=$(printf '%s' "$line" | awk '{print $3}')
+	MS_KEY=$(printf '%s' "$line" | awk '{print $4}' | tr -d '\r')
+	MS_PID=$(grep -ao 'detached, pid = [0-9]*' "$err" | grep -o '[0-9]*$')
+	[ -n "$MS_PID" ] && at_exit "kill -9 $MS_PID"
+	[ -n "$MS_PORT" ] && [ -n "$MS_KEY" ]
+}
+
+# panes_equal A B: the two panes show the same text.
+panes_equal() {
+	[ "$(tmux_capture "$1")" = "$(tmux_capture "$2")" ]
+}
+
+# type_both A B KEYS...: send-keys to both panes.
+type_both() {
+	local a=$1 b=$2
+	shift 2
+	tmux_ send-keys -t "$a" "$@"
+	tmux_ send-keys -t "$b" "$@"
+}
+
+# alive PID
+alive() {
+	kill -0 "$1" 2>/dev/null
+}
