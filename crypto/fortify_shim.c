@@ -6,6 +6,18 @@
  * These forward to the plain functions after the same bounds check glibc
  * does.  Not compiled against glibc, which has the real ones.
  */
+#include "crypto/br.h"
+
+/*
+ * A static link pulls this object out of libmosh.a only if something
+ * refers to it before libbearssl.a is scanned: every crypto module that
+ * calls BearSSL calls this (empty) function for that reason.
+ */
+void
+crypto_fortify_shim_link(void)
+{
+}
+
 #if !defined(__GLIBC__)
 #include <stddef.h>
 #include <string.h>
@@ -36,7 +48,4 @@ __memset_chk(void *d, int c, size_t n, size_t dlen)
 	CORE_ASSERT(n <= dlen);
 	return memset(d, c, n);
 }
-#else
-/* ISO C forbids an empty translation unit. */
-typedef int crypto_fortify_shim_unused;
 #endif
