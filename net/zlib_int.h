@@ -1,0 +1,22 @@
+/*
+ * net/zlib_int.h - internals shared by net/zlib.c (inflate, the RFC 1950
+ * wrapper) and net/zlib_deflate.c.  Not part of the public API.
+ */
+#ifndef NET_ZLIB_INT_H
+#define NET_ZLIB_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* RFC 1950 section 8.2: Adler-32 of p[0..n) continued from adler (start 1). */
+uint32_t net_zlib_adler32(uint32_t adler, const uint8_t *p, size_t n);
+
+/* RFC 1951 3.2.5: base values and extra bits of lengths and distances. */
+extern const uint16_t net_zlib_len_base[29];
+extern const uint8_t net_zlib_len_extra[29];
+extern const uint16_t net_zlib_dist_base[30];
+extern const uint8_t net_zlib_dist_extra[30];
+/* RFC 1951 3.2.7: order of the code length code lengths. */
+extern const uint8_t net_zlib_clen_order[19];
+
+#endif
