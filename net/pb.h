@@ -79,8 +79,23 @@ void net_pb_msg_iter_init(struct net_pb_msg_iter *it, const uint8_t *p,
  * Yields the next known extension: 1 with *item filled, 0 at the end, or
  * CORE_E_TRUNC / CORE_E_BADMSG.  Unknown fields and extensions are skipped;
  * an Instruction carrying several known extensions yields each in wire
- * order.
+ * order.  Errors are sticky: the iterator does not advance past the bad
+ * bytes, so calling again returns the same error.  A length that runs past
+ * its enclosing input is CORE_E_TRUNC.
  */
 int net_pb_msg_next(struct net_pb_msg_iter *it, struct net_msg_item *item);
+
+/*
+ * Wire-level helpers (added for tests and other codecs).
+ * net_pb_varint_len: bytes the varint encoding of v takes (1..10).
+ * net_pb_put_varint: appends v as a base-128 varint; 0, CORE_E_LIMIT or
+ * CORE_E_NOMEM (out unchanged on error).
+ * net_pb_get_varint: reads one varint; 0, CORE_E_TRUNC (input ended) or
+ * CORE_E_BADMSG (more than 10 bytes, or a value past 64 bits); the reader
+ * is left unchanged on error.
+ */
+size_t net_pb_varint_len(uint64_t v);
+int net_pb_put_varint(struct core_buf *out, uint64_t v);
+int net_pb_get_varint(struct core_rd *r, uint64_t *v);
 
 #endif
