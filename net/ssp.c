@@ -37,7 +37,15 @@ static void
 free_state(struct ssp *s, void *state)
 {
 	if (state != NULL) {
-		s->ops->free(s->user, state);
+		s->lops->free(s->luser, state);
+	}
+}
+
+static void
+free_remote(struct ssp *s, void *state)
+{
+	if (state != NULL) {
+		s->rops->free(s->ruser, state);
 	}
 }
 
@@ -47,23 +55,29 @@ ssp_init(struct ssp *s, const struct ssp_config *cfg)
 	void *first;
 
 	memset(s, 0, sizeof(*s));
-	s->ops = cfg->ops;
-	s->user = cfg->ops_user;
-	if (cfg->ops == NULL || cfg->local == NULL || cfg->remote == NULL) {
-		if (cfg->ops != NULL) {
+	s->lops = cfg->local_ops;
+	s->luser = cfg->local_user;
+	s->rops = cfg->remote_ops;
+	s->ruser = cfg->remote_user;
+	if (s->lops == NULL || s->rops == NULL || cfg->local == NULL ||
+	    cfg->remote == NULL) {
+		if (s->lops != NULL) {
 			free_state(s, cfg->local);
-			free_state(s, cfg->remote);
 		}
-		s->ops = NULL;
+		if (s->rops != NULL) {
+			free_remote(s, cfg->remote);
+		}
+		s->lops = NULL;
+		s->rops = NULL;
 		return CORE_E_INVAL;
 	}
 	s->current = cfg->local;
 	s->recv = calloc(16, sizeof(*s->recv));
-	first = s->ops->copy(s->user, cfg->local);
-	s->taken = s->ops->copy(s->user, cfg->remote);
+	first = s->lops->copy(s->luser, cfg->local);
+	s->taken = s->rops->copy(s->ruser, cfg->remote);
 	if (s->recv == NULL || first == NULL || s->taken == NULL) {
 		free_state(s, first);
-		free_state(s, cfg->remote);
+		free_remote(s, cfg->remote);
 		ssp_fini(s);
 		return CORE_E_NOMEM;
 	}
@@ -92,15 +106,15 @@ ssp_fini(struct ssp *s)
 {
 	size_t i;
 
-	if (s->ops != NULL) {
+	if (s->lops != NULL && s->rops != NULL) {
 		for (i = 0; i < s->nsent; i++) {
 			free_state(s, s->sent[i].state);
 		}
 		for (i = 0; i < s->nrecv; i++) {
-			free_state(s, s->recv[i].state);
+			free_remote(s, s->recv[i].state);
 		}
 		free_state(s, s->current);
-		free_state(s, s->taken);
+		free_remote(s, s->taken);
 	}
 	free(s->recv);
 	core_buf_fini(&s->d1);
@@ -139,14 +153,14 @@ rebase_sent(struct ssp *s)
 	size_t i;
 	void *front = s->sent[0].state;
 
-	if (s->ops->subtract == NULL) {
+	if (s->lops->subtract == NULL) {
 		return;
 	}
 	for (i = 1; i < s->nsent; i++) {
-		s->ops->subtract(s->user, s->sent[i].state, front);
+		s->lops->subtract(s->luser, s->sent[i].state, front);
 	}
-	s->ops->subtract(s->user, s->current, front);
-	s->ops->subtract(s->user, front, front);
+	s->lops->subtract(s->luser, s->current, front);
+	s->lops->subtract(s->luser, front, front);
 }
 
 /* 7.4 step 2: an ack of a state we still hold drops everything older. */
@@ -213,7 +227,7 @@ update_assumed(struct ssp *s, uint64_t now)
 static int
 equal(struct ssp *s, const void *a, const void *b)
 {
-	return a == b || s->ops->equal(s->user, a, b);
+	return a == b || s->lops->equal(s->luser, a, b);
 }
 
 static void
@@ -303,7 +317,7 @@ record_sent(struct ssp *s, uint64_t now, uint64_t new_num)
 		s->sent[s->nsent - 1].time = now;
 		return 0;
 	}
-	copy = s->ops->copy(s->user, s->current);
+	copy = s->lops->copy(s->luser, s->current);
 	if (copy == NULL) {
 		return CORE_E_NOMEM;
 	}
@@ -328,7 +342,7 @@ pick_diff(struct ssp *s, struct core_buf **diff)
 	size_t l1, l2;
 
 	core_buf_reset(&s->d1);
-	r = s->ops->diff(s->user, s->sent[s->assumed].state, s->current,
+	r = s->lops->diff(s->luser, s->sent[s->assumed].state, s->current,
 	    &s->d1);
 	if (r < 0) {
 		return r;
@@ -338,7 +352,7 @@ pick_diff(struct ssp *s, struct core_buf **diff)
 		return 0;
 	}
 	core_buf_reset(&s->d2);
-	r = s->ops->diff(s->user, s->sent[0].state, s->current, &s->d2);
+	r = s->lops->diff(s->luser, s->sent[0].state, s->current, &s->d2);
 	if (r < 0) {
 		return r;
 	}
@@ -442,7 +456,7 @@ throwaway(struct ssp *s, uint64_t t)
 		k = s->nrecv - 1;
 	}
 	for (i = 0; i < k; i++) {
-		free_state(s, s->recv[i].state);
+		free_remote(s, s->recv[i].state);
 	}
 	memmove(s->recv, s->recv + k, (s->nrecv - k) * sizeof(s->recv[0]));
 	s->nrecv -= k;
@@ -513,29 +527,29 @@ ssp_recv(struct ssp *s, const struct net_instruction *ins, uint64_t now)
 		return 0;
 	}
 	/* Copied before throwaway, which may drop the reference itself. */
-	t.state = s->ops->copy(s->user, s->recv[at].state);
+	t.state = s->rops->copy(s->ruser, s->recv[at].state);
 	if (t.state == NULL) {
 		return CORE_E_NOMEM;
 	}
 	throwaway(s, ins->throwaway_num);
 	if (quenched(s, now)) {
-		free_state(s, t.state);
+		free_remote(s, t.state);
 		s->stats.recv_quench++;
 		return 0;
 	}
 	t.num = ins->new_num;
 	t.time = now;
 	if (ins->diff_len > 0) {
-		r = s->ops->apply(s->user, t.state, ins->diff, ins->diff_len);
+		r = s->rops->apply(s->ruser, t.state, ins->diff, ins->diff_len);
 		if (r < 0) {
-			free_state(s, t.state);
+			free_remote(s, t.state);
 			s->stats.recv_bad++;
 			return r;
 		}
 	}
 	r = recv_insert(s, &t);
 	if (r < 0) {
-		free_state(s, t.state);
+		free_remote(s, t.state);
 		return r;
 	}
 	s->stats.recv_ok++;
@@ -569,20 +583,20 @@ ssp_take_diff(struct ssp *s, struct core_buf *out)
 	size_t i;
 	int r;
 
-	r = s->ops->diff(s->user, s->taken, newest->state, out);
-	copy = s->ops->copy(s->user, newest->state);
+	r = s->rops->diff(s->ruser, s->taken, newest->state, out);
+	copy = s->rops->copy(s->ruser, newest->state);
 	if (copy == NULL) {
 		return CORE_E_NOMEM;
 	}
-	free_state(s, s->taken);
+	free_remote(s, s->taken);
 	s->taken = copy;
-	if (s->ops->subtract != NULL) {
+	if (s->rops->subtract != NULL) {
 		for (i = 1; i < s->nrecv; i++) {
-			s->ops->subtract(s->user, s->recv[i].state,
+			s->rops->subtract(s->ruser, s->recv[i].state,
 			    s->recv[0].state);
 		}
-		s->ops->subtract(s->user, s->taken, s->recv[0].state);
-		s->ops->subtract(s->user, s->recv[0].state, s->recv[0].state);
+		s->rops->subtract(s->ruser, s->taken, s->recv[0].state);
+		s->rops->subtract(s->ruser, s->recv[0].state, s->recv[0].state);
 	}
 	return r;
 }

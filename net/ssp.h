@@ -49,7 +49,8 @@
 #define SSP_SHUTDOWN_NUM UINT64_MAX	/* new_num of a shutdown instruction */
 
 /*
- * Operations on one state type.  `user` is the ops_user of the config.
+ * Operations on one state type.  `user` is the matching *_user of the
+ * config.  An engine has two: one for its own object, one for the peer's.
  * States are heap objects owned by whoever holds the pointer; the engine
  * owns every state it stores and frees each exactly once with free().
  */
@@ -84,8 +85,12 @@ struct ssp_ops {
 };
 
 struct ssp_config {
-	const struct ssp_ops *ops;	/* borrowed; must outlive the engine */
-	void *ops_user;			/* borrowed */
+	/* Our own object's type (client: user stream; server: terminal). */
+	const struct ssp_ops *local_ops;	/* borrowed; outlives engine */
+	void *local_user;			/* borrowed */
+	/* The peer's object's type (client: terminal; server: user stream). */
+	const struct ssp_ops *remote_ops;	/* borrowed; outlives engine */
+	void *remote_user;			/* borrowed */
 	void *local;	/* owned by the engine from init: our state #0 */
 	void *remote;	/* owned by the engine from init: peer's state #0 */
 	unsigned send_mindelay;		/* SSP_MINDELAY_SERVER or _CLIENT */
@@ -117,8 +122,10 @@ struct ssp_stats {
 };
 
 struct ssp {
-	const struct ssp_ops *ops;	/* borrowed */
-	void *user;			/* borrowed */
+	const struct ssp_ops *lops;	/* borrowed: our object's ops */
+	void *luser;			/* borrowed */
+	const struct ssp_ops *rops;	/* borrowed: the peer's object's ops */
+	void *ruser;			/* borrowed */
 	void *current;			/* owned: our live state */
 
 	/* sender */
