@@ -35,6 +35,8 @@ row_new(int cols, const struct fb_rend *r)
 	row->cols = (uint16_t)cols;
 	row->wrapped = 0;
 	row->pad_ = 0;
+	row->pad2_ = 0;
+	row->dirty = (uint16_t)cols;
 	fb_row_fill_blank(row, 0, cols, r);
 	return row;
 }
@@ -67,6 +69,20 @@ fb_row_fill_blank(struct fb_row *row, int from, int to,
 	}
 	if (to > row->cols) {
 		to = row->cols;
+	}
+	if (from >= to) {
+		return;
+	}
+	if (r->fg != 0 || r->bg != 0 || r->attrs != 0) {
+		if (to > row->dirty) {
+			row->dirty = (uint16_t)to;
+		}
+	} else if (to >= row->dirty) {
+		/* Cells past `dirty` are already default blanks. */
+		to = row->dirty;
+		if (from < row->dirty) {
+			row->dirty = (uint16_t)from;
+		}
 	}
 	for (i = from; i < to; i++) {
 		row->cells[i] = blank;
@@ -179,9 +195,21 @@ fb_copy(struct fb *dst, const struct fb *src)
 struct fb_row *
 fb_row_mut(struct fb *f, int r)
 {
+	struct fb_row *row = fb_row_mut_span(f, r, 0, f->cols);
+
+	return row;
+}
+
+struct fb_row *
+fb_row_mut_span(struct fb *f, int r, int from, int to)
+{
 	struct fb_row *old = f->rowv[r], *row;
 
+	(void)from;
 	if (old->refs == 1) {
+		if (to > old->dirty) {
+			old->dirty = (uint16_t)to;
+		}
 		return old;
 	}
 	row = malloc(row_bytes(old->cols));
@@ -190,6 +218,9 @@ fb_row_mut(struct fb *f, int r)
 	}
 	memcpy(row, old, row_bytes(old->cols));
 	row->refs = 1;
+	if (to > row->dirty) {
+		row->dirty = (uint16_t)to;
+	}
 	old->refs--;
 	f->rowv[r] = row;
 	return row;
@@ -283,6 +314,7 @@ row_resized(const struct fb_row *old, int cols)
 	}
 	memcpy(row->cells, old->cells, (size_t)n * sizeof(struct fb_cell));
 	row->wrapped = old->wrapped;
+	row->dirty = (uint16_t)cols;
 	/* A wide character whose second half was cut off becomes blank. */
 	if (n > 0 && row->cells[n - 1].width == 2) {
 		row->cells[n - 1] = fb_cell_blank(&row->cells[n - 1].rend);

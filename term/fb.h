@@ -145,6 +145,12 @@ struct fb_row {
 	uint16_t cols;		/* cells in the row */
 	uint8_t wrapped;	/* soft wrap: autowrap continued onto the next row */
 	uint8_t pad_;
+	/* Cells [dirty, cols) are known to be blank with the default
+	 * rendition (a hint that lets a recycled row be cleared cheaply; it
+	 * is never compared).  Anyone writing cells keeps it an upper bound:
+	 * fb_row_mut sets it to cols, fb_row_mut_span to cover its span. */
+	uint16_t dirty;
+	uint16_t pad2_;
 	struct fb_cell cells[];	/* cols cells */
 };
 
@@ -255,6 +261,12 @@ fb_row_get(const struct fb *f, int r)
  * shared and unchanged).
  */
 struct fb_row *fb_row_mut(struct fb *f, int r);
+
+/*
+ * Like fb_row_mut, for a caller that will write only cells [from, to)
+ * (0 <= from <= to <= cols): the emulator's hot path.
+ */
+struct fb_row *fb_row_mut_span(struct fb *f, int r, int from, int to);
 
 /*
  * Scrolls rows [top, bottom) by n: n > 0 moves content up (new blank rows
