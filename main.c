@@ -32,6 +32,8 @@ struct applet {
 static const struct applet applets[] = {
 	{ "keygen", keygen_main, keygen_help,
 	    "print or check a session key", 0 },
+	{ "term", term_main, term_help,
+	    "run output through the terminal emulator, print the screen", 0 },
 };
 
 #define NAPPLETS (sizeof applets / sizeof applets[0])

@@ -10,5 +10,7 @@
 
 int keygen_main(int argc, char **argv);
 extern const char keygen_help[];
+int term_main(int argc, char **argv);
+extern const char term_help[];
 
 #endif
