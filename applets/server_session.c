@@ -29,6 +29,7 @@
 #include "net/host.h"
 #include "net/ssp.h"
 #include "net/userstream.h"
+#include "net/zlib.h"
 #include "term/emu.h"
 
 #define NO_CLIENT_TIMEOUT 60000		/* exit if nobody connects (ms) */
