@@ -43,6 +43,12 @@
  * away cannot grow our memory without bound.
  */
 #define SSP_RECV_HARD_MAX (2 * SSP_RECV_MAX)
+/*
+ * Memory the received states may hold together: a peer sending 1024 big
+ * states must not make us hold gigabytes.  New states are dropped (as if
+ * quenched) while the total is over it.
+ */
+#define SSP_RECV_BYTES_MAX (64u * 1024 * 1024)
 /* A diff must fit an instruction that inflates to at most 4 MiB. */
 #define SSP_DIFF_MAX (4u * 1024 * 1024 - 256)
 #define SSP_NEVER UINT64_MAX		/* a deadline that never comes */
@@ -82,6 +88,12 @@ struct ssp_ops {
 	 * may be `state` itself (then state becomes empty).
 	 */
 	void (*subtract)(void *user, void *state, const void *acked);
+	/*
+	 * Optional (NULL: states count as 0 bytes).  Roughly the memory this
+	 * state holds on its own; the receiver refuses new states while the
+	 * stored ones total more than SSP_RECV_BYTES_MAX.
+	 */
+	size_t (*size)(void *user, const void *state);
 };
 
 struct ssp_config {
@@ -115,7 +127,7 @@ struct ssp_stats {
 	uint64_t recv_ok;	/* new states stored */
 	uint64_t recv_dup;	/* new_num already known (idempotent) */
 	uint64_t recv_noref;	/* old_num unknown: ignored */
-	uint64_t recv_quench;	/* dropped by the queue limit */
+	uint64_t recv_quench;	/* dropped by the queue or memory limit */
 	uint64_t recv_bad;	/* version mismatch or diff failed to apply */
 	uint64_t sent_data;	/* instructions with a diff */
 	uint64_t sent_empty;	/* empty acks (heartbeats, delayed acks) */
@@ -152,6 +164,7 @@ struct ssp {
 	/* receiver */
 	struct ssp_timed *recv;	/* owned; sorted by num, [0] oldest */
 	size_t nrecv, recv_cap;
+	size_t recv_bytes;	/* sum of rops->size over the stored states */
 	uint64_t ack_num;	/* newest peer state received */
 	uint64_t last_heard;
 	uint64_t quench;
