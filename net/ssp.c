@@ -155,6 +155,28 @@ ssp_set_rtt(struct ssp *s, unsigned timeout_ms, unsigned interval_ms)
 	    SSP_SEND_INTERVAL_MAX : interval_ms;
 }
 
+/* ceil() for the small non-negative values here, without libm. */
+static unsigned
+ceil_ms(double x)
+{
+	unsigned u;
+
+	if (!(x > 0)) {
+		return 0;
+	}
+	if (x > 1e9) {
+		return 1000000000u;
+	}
+	u = (unsigned)x;
+	return (double)u < x ? u + 1 : u;
+}
+
+void
+ssp_set_rtt_estimate(struct ssp *s, double srtt, double rttvar)
+{
+	ssp_set_rtt(s, ceil_ms(srtt + 4 * rttvar), ceil_ms(srtt / 2));
+}
+
 void
 ssp_set_remote_known(struct ssp *s, int known)
 {

@@ -195,6 +195,11 @@ void *ssp_current(struct ssp *s);
  * (no sample yet).
  */
 void ssp_set_rtt(struct ssp *s, unsigned timeout_ms, unsigned interval_ms);
+/*
+ * The same from the estimator's figures (PROTOCOL 3.5): SRTT and RTTVAR in
+ * ms, as doubles.  Computes and sets timeout and frame interval.
+ */
+void ssp_set_rtt_estimate(struct ssp *s, double srtt, double rttvar);
 /* The server learns its peer's address only from the first datagram. */
 void ssp_set_remote_known(struct ssp *s, int known);
 
