@@ -628,7 +628,12 @@ ssp_take_diff(struct ssp *s, struct core_buf *out)
 	size_t i;
 	int r;
 
+	size_t had = out->len;
+
 	r = s->rops->diff(s->ruser, s->taken, newest->state, out);
+	if (r < 0) {
+		out->len = had;	/* no partial diff */
+	}
 	copy = s->rops->copy(s->ruser, newest->state);
 	if (copy == NULL) {
 		return CORE_E_NOMEM;

@@ -14,6 +14,14 @@
  *
  * Time is "now" in milliseconds from one monotonic clock, handed in on
  * every call.  RTT figures come from the datagram layer via ssp_set_rtt().
+ *
+ * A loop iteration of an applet, in order:
+ *	for each complete instruction decoded:  ssp_recv(&e, &ins, now);
+ *	server: ssp_take_diff() and feed the user events to the pty;
+ *	client: show ssp_remote();
+ *	change ssp_current() (new keystrokes / new screen);
+ *	while (ssp_tick(&e, now, &ins) == 1): encode, compress, fragment, send;
+ *	sleep until ssp_next_deadline(&e, now) or input.
  */
 #ifndef NET_SSP_H
 #define NET_SSP_H
@@ -217,7 +225,8 @@ int ssp_recv(struct ssp *s, const struct net_instruction *ins, uint64_t now);
  * instruction must be sent now (out->diff and out->chaff point into the
  * engine and stay valid until the next call on it), 0 when nothing is due,
  * or a negative code (diff failure, CORE_E_NOMEM).  At most one
- * instruction per call; call again only after the next deadline.
+ * instruction per call; calling again at the same `now` returns 0 unless
+ * the current state changed in between.
  */
 int ssp_tick(struct ssp *s, uint64_t now, struct net_instruction *out);
 
@@ -237,8 +246,8 @@ uint64_t ssp_remote_num(const struct ssp *s);
  * the peer's state #0) to the newest received state, then remembers the
  * newest as given.  With a subtract op it also cuts the oldest stored
  * received state off every stored one (the user stream stays short).
- * 0 or the diff's error (then the newest is still remembered, so one bad
- * state is skipped, not repeated).
+ * 0 or the diff's error (then out is left as it was, and the newest is
+ * still remembered, so one bad state is skipped, not repeated).
  */
 int ssp_take_diff(struct ssp *s, struct core_buf *out);
 
