@@ -541,6 +541,39 @@ outage(void)
 	sim_free(m);
 }
 
+/*
+ * The same outage with no state between the acked and the newest one:
+ * each resend refreshes the newest state, which then counts as arrived
+ * for timeout + ACK_DELAY, so stock's algorithm resends at that pace.
+ */
+static void
+outage_no_middle(void)
+{
+	struct sim *m = sim_new(9);
+	size_t c, i;
+
+	m->up = (struct link){ 0, 0, 1, 0, 0 };
+	m->down = m->up;
+	sim_rtt(m, 50, 20);
+	m->server_app = 0;	/* server only acks: the client never acks */
+	type_resize(m, 80, 24);
+	sim_run(m, m->now + 4000);
+	type_bytes(m, "k");
+	sim_run(m, m->now + 500);
+	CHECK_INT(1, ssp_sent_count(&m->c.e));	/* only the acked "k" */
+	m->up.blackhole = m->down.blackhole = 1;
+	c = m->c.nlog;
+	type_bytes(m, "x");
+	sim_run(m, m->now + 2000);
+	CHECK(m->c.nlog >= c + 10);
+	for (i = c + 1; i < m->c.nlog; i++) {
+		CHECK_U64(50 + SSP_ACK_DELAY,
+		    m->c.log[i].time - m->c.log[i - 1].time);
+		CHECK_U64(m->c.log[c].new_num, m->c.log[i].new_num);
+	}
+	sim_free(m);
+}
+
 /* Runs until both ends are done with the handshake; returns the time. */
 static void
 shutdown_run(struct sim *m, struct side *init, struct side *peer)
@@ -933,6 +966,7 @@ static const struct test tests[] = {
 	T(heartbeat),
 	T(keystroke_trace),
 	T(outage),
+	T(outage_no_middle),
 	T(shutdown_client),
 	T(shutdown_server_lossy),
 	T(shutdown_expires),
