@@ -150,7 +150,7 @@ if [ -r "$VECTORS" ]; then
 import json, subprocess, sys, zlib
 tool, path = sys.argv[1:3]
 d = json.load(open(path))
-n = inf_ok = def_ok = ours = stock = 0
+n = inf_ok = def_ok = ours = stock = same = 0
 bad = []
 for x in d["datagrams"]:
     if not x.get("assembled"):
@@ -168,14 +168,16 @@ for x in d["datagrams"]:
         def_ok += 1
         ours += len(r.stdout)
         stock += len(z)
-print(n, inf_ok, def_ok, ours, stock, " ".join(bad))
+        same += r.stdout == z
+print(n, inf_ok, def_ok, ours, stock, same, " ".join(bad))
 EOF
 )
-	read -r n inf_ok def_ok ours stock bad <<<"$out"
+	read -r n inf_ok def_ok ours stock same bad <<<"$out"
 	check_eq "vectors: instructions captured" 1057 "$n"
 	check_eq "vectors: inflate to instruction_hex ($bad)" "$n" "$inf_ok"
 	check_eq "vectors: our deflate decompresses in python" "$n" "$def_ok"
-	echo "  # vectors: stock compressed $stock bytes, ours $ours bytes"
+	echo "  # vectors: stock compressed $stock bytes, ours $ours bytes;" \
+		"$same of $n byte-identical to stock"
 else
 	fail "vectors.json readable" "missing $VECTORS"
 fi
