@@ -119,39 +119,23 @@ cmp_u64(const void *a, const void *b)
 }
 
 /*
- * Sets len[0..n) to a complete prefix code for freq[0..n) with no code
- * longer than maxbits.  Fewer than two used symbols get two codes of
- * length 1 (some decoders refuse a single code).
+ * Huffman's construction over the m used symbols, key[] sorted by
+ * ascending frequency (freq << 16 | symbol), with two queues: the leaves
+ * in order, then the inner nodes, which are made in ascending weight.
+ * Counts the leaves per depth into count[], depths past maxbits counted
+ * at maxbits.
  */
 static void
-huff_lengths(const uint32_t *freq, unsigned n, unsigned maxbits, uint8_t *len)
+huff_depths(const uint64_t *key, unsigned m, unsigned maxbits,
+    unsigned *count)
 {
-	uint64_t key[NLIT];
 	uint32_t w[2 * NLIT];
-	uint16_t parent[2 * NLIT];
-	uint16_t depth[2 * NLIT];
-	unsigned count[16], m = 0, i, j, k, a, b, l;
-	uint32_t kraft, total = 1u << maxbits;
+	uint16_t parent[2 * NLIT], depth[2 * NLIT];
+	unsigned i = 0, j = m, k, a, b;
 
-	memset(len, 0, n);
-	for (i = 0; i < n; i++) {
-		if (freq[i] > 0) {
-			key[m++] = (uint64_t)freq[i] << 16 | i;
-		}
+	for (k = 0; k < m; k++) {
+		w[k] = (uint32_t)(key[k] >> 16);
 	}
-	if (m < 2) {
-		a = m == 1 ? (unsigned)(key[0] & 0xffff) : 0;
-		len[a] = 1;
-		len[a == 0 ? 1 : 0] = 1;
-		return;
-	}
-	qsort(key, m, sizeof(key[0]), cmp_u64);
-	/* two-queue Huffman: leaves 0..m-1 ascending, inner nodes after */
-	for (i = 0; i < m; i++) {
-		w[i] = (uint32_t)(key[i] >> 16);
-	}
-	i = 0;
-	j = m;
 	for (k = m; k < 2 * m - 1; k++) {
 		a = (i < m && (j >= k || w[i] <= w[j])) ? i++ : j++;
 		b = (i < m && (j >= k || w[i] <= w[j])) ? i++ : j++;
@@ -160,16 +144,26 @@ huff_lengths(const uint32_t *freq, unsigned n, unsigned maxbits, uint8_t *len)
 		parent[b] = (uint16_t)k;
 	}
 	depth[2 * m - 2] = 0;
-	memset(count, 0, sizeof(count));
 	for (k = 2 * m - 2; k-- > 0;) {
 		depth[k] = (uint16_t)(depth[parent[k]] + 1);
 		if (k < m) {
-			l = depth[k] > maxbits ? maxbits : depth[k];
-			count[l]++;
+			count[depth[k] > maxbits ? maxbits : depth[k]]++;
 		}
 	}
-	/* limit the lengths, keeping Kraft's sum at exactly 2^maxbits */
-	kraft = 0;
+}
+
+/*
+ * Moves codes between lengths until Kraft's sum is exactly 2^maxbits:
+ * first lengthening the longest codes under maxbits while the set is
+ * over-subscribed, then shortening the longest codes while it is not
+ * full (each step there fits, as every term divides the gap).
+ */
+static void
+kraft_fix(unsigned *count, unsigned maxbits)
+{
+	uint32_t kraft = 0, total = 1u << maxbits;
+	unsigned l;
+
 	for (l = 1; l <= maxbits; l++) {
 		kraft += count[l] << (maxbits - l);
 	}
@@ -187,6 +181,31 @@ huff_lengths(const uint32_t *freq, unsigned n, unsigned maxbits, uint8_t *len)
 		count[l - 1]++;
 		kraft += 1u << (maxbits - l);
 	}
+}
+
+void
+net_zlib_huff_lengths(const uint32_t *freq, unsigned n, unsigned maxbits,
+    uint8_t *len)
+{
+	uint64_t key[NLIT];
+	unsigned count[16], m = 0, i, k, l, a;
+
+	memset(len, 0, n);
+	for (i = 0; i < n; i++) {
+		if (freq[i] > 0) {
+			key[m++] = (uint64_t)freq[i] << 16 | i;
+		}
+	}
+	if (m < 2) {
+		a = m == 1 ? (unsigned)(key[0] & 0xffff) : 0;
+		len[a] = 1;
+		len[a == 0 ? 1 : 0] = 1;
+		return;
+	}
+	qsort(key, m, sizeof(key[0]), cmp_u64);
+	memset(count, 0, sizeof(count));
+	huff_depths(key, m, maxbits, count);
+	kraft_fix(count, maxbits);
 	/* the least frequent symbols get the longest codes */
 	i = 0;
 	for (l = maxbits; l >= 1; l--) {
@@ -371,7 +390,7 @@ dyn_header(struct dynhdr *h, const struct codes *c)
 			rle_add(h, l, 0);
 		}
 	}
-	huff_lengths(h->cfreq, NCLEN, 7, h->clen);
+	net_zlib_huff_lengths(h->cfreq, NCLEN, 7, h->clen);
 	huff_codes(h->clen, NCLEN, h->ccode);
 	for (h->hclen = NCLEN; h->hclen > 4 &&
 	    h->clen[net_zlib_clen_order[h->hclen - 1]] == 0; h->hclen--) {
@@ -465,9 +484,9 @@ flush_block(struct dfl *d, size_t end, int last)
 	size_t dbits, fbits, sbits, len = end - d->bstart;
 
 	d->lfreq[256] = 1;
-	huff_lengths(d->lfreq, NLIT, 15, dyn.llen);
+	net_zlib_huff_lengths(d->lfreq, NLIT, 15, dyn.llen);
 	dyn.dlen = dyn.llen + NLIT;
-	huff_lengths(d->dfreq, NDST, 15, dyn.dlen);
+	net_zlib_huff_lengths(d->dfreq, NDST, 15, dyn.dlen);
 	huff_codes(dyn.llen, NLIT, dyn.lcode);
 	huff_codes(dyn.dlen, NDST, dyn.dcode);
 	fixed_codes(&fix);

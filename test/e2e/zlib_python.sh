@@ -70,6 +70,11 @@ files = {
     "random": bytes(rnd.getrandbits(8) for _ in range(100000)),
     "terminal": terminal(300000),
     "zeros": bytes(70000),
+    # byte i appears fib(i) times, shuffled: deep Huffman trees to limit
+    "fibonacci": bytes(rnd.sample([i for i in range(24) for _ in range(
+        [1, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144, 233, 377, 610, 987,
+         1597, 2584, 4181, 6765, 10946, 17711, 28657, 46368][i])],
+        121392)),
     "small_frame": terminal(600),
     "mixed_1mb": (terminal(400000) + text(300000) +
                   bytes(rnd.getrandbits(8) for _ in range(100000)) +

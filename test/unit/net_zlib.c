@@ -771,6 +771,76 @@ deflate_compresses(void)
 	core_buf_fini(&z);
 }
 
+/* Checks a code from net_zlib_huff_lengths; returns the number of faults. */
+static int
+check_code(const uint32_t *freq, unsigned n, unsigned maxbits)
+{
+	uint8_t len[286];
+	uint32_t kraft = 0;
+	unsigned i, j, used = 0;
+	int bad = 0;
+
+	net_zlib_huff_lengths(freq, n, maxbits, len);
+	for (i = 0; i < n; i++) {
+		if (len[i] > maxbits || (freq[i] > 0 && len[i] == 0)) {
+			bad++;
+		}
+		if (len[i] > 0) {
+			kraft += 1u << (maxbits - len[i]);
+			used++;
+		}
+		for (j = 0; j < n; j++) {
+			if (freq[i] > 0 && freq[j] > freq[i] &&
+			    len[j] > len[i]) {
+				bad++;
+			}
+		}
+	}
+	if (kraft != 1u << maxbits || used < 2) {
+		bad++;
+	}
+	return bad;
+}
+
+static void
+huffman_length_limits(void)
+{
+	uint32_t freq[286];
+	unsigned i;
+	uint8_t len[286];
+
+	/* Fibonacci weights make a maximally deep tree: 29 and 18 levels */
+	memset(freq, 0, sizeof(freq));
+	freq[0] = freq[1] = 1;
+	for (i = 2; i < 30; i++) {
+		freq[i] = freq[i - 1] + freq[i - 2];
+	}
+	CHECK_INT(0, check_code(freq, 30, 15));
+	CHECK_INT(0, check_code(freq, 19, 7));
+	CHECK_INT(0, check_code(freq, 286, 15));
+	net_zlib_huff_lengths(freq, 30, 15, len);
+	CHECK_INT(15, len[0]);
+	CHECK_INT(1, len[29]);
+	/* flat weights over 286 symbols: lengths 8 and 9 */
+	for (i = 0; i < 286; i++) {
+		freq[i] = 1000;
+	}
+	CHECK_INT(0, check_code(freq, 286, 15));
+	/* no or one symbol: two codes of length 1 */
+	memset(freq, 0, sizeof(freq));
+	CHECK_INT(0, check_code(freq, 30, 15));
+	freq[7] = 5;
+	CHECK_INT(0, check_code(freq, 30, 15));
+	freq[7] = 0;
+	freq[0] = 5;
+	CHECK_INT(0, check_code(freq, 30, 15));
+	/* all 19 code-length symbols with skew, limited to 7 */
+	for (i = 0; i < 19; i++) {
+		freq[i] = 1u << i;
+	}
+	CHECK_INT(0, check_code(freq, 19, 7));
+}
+
 static void
 deflate_limit(void)
 {
@@ -802,6 +872,7 @@ static const struct test tests[] = {
 	T(dynamic_repeat_errors),
 	T(limits),
 	T(deflate_round_trips),
+	T(huffman_length_limits),
 	T(deflate_compresses),
 	T(deflate_limit),
 };
