@@ -1,12 +1,23 @@
 /*
  * crypto/aes.c - AES-128 block encryption on BearSSL (see aes.h).
  *
- * Encryption: each block is a one-block CBC encryption under a zero IV,
- * i.e. E(block).  Decryption of k blocks X_0..X_{k-1}: CBC decryption with
- * a zero IV yields out_0 = D(X_0) and out_i = D(X_i) xor X_{i-1}, so
- * xoring each out_i with a saved copy of X_{i-1} leaves D(X_i).  BearSSL
- * runs CBC decryption several blocks at a time (4 with ct64, 4 with
- * AES-NI), which is where OCB decryption gets its parallelism.
+ * AES-NI, through BearSSL's public CBC API only (on other architectures
+ * the x86ni functions are not even in the library, so they are reached
+ * through the vtables BearSSL returns):
+ *  - encryption: each block is a one-block CBC encryption under a zero
+ *    IV, i.e. E(block);
+ *  - decryption of k blocks X_0..X_{k-1}: CBC decryption with a zero IV
+ *    yields out_0 = D(X_0) and out_i = D(X_i) xor X_{i-1}, so xoring each
+ *    out_i with a saved copy of X_{i-1} leaves D(X_i); BearSSL runs this
+ *    4 blocks wide.
+ * ct64: the bitsliced code works on 4 blocks at once, but its public CBC
+ * encryption can only feed it one (each block depends on the previous)
+ * and re-expands the key on every call, which made OCB sealing ~15x
+ * slower than opening.  So this file calls the ct64 core directly: the
+ * internal functions every libbearssl.a carries (BearSSL 0.6 inner.h,
+ * declared below), with the expanded key computed once at init.  They
+ * are plain portable C, present on every architecture; the RFC 7253
+ * vectors in test/unit/crypto_ocb.c run on this path.
  */
 #include <string.h>
 
@@ -16,6 +27,19 @@
 
 /* Blocks per CBC-decryption batch: 512 bytes of stack for the copy. */
 #define DEC_BATCH 32
+
+/* BearSSL 0.6 internals (src/inner.h), see the note above. */
+unsigned br_aes_ct64_keysched(uint64_t *comp_skey, const void *key,
+    size_t key_len);
+void br_aes_ct64_skey_expand(uint64_t *skey, unsigned num_rounds,
+    const uint64_t *comp_skey);
+void br_aes_ct64_ortho(uint64_t *q);
+void br_aes_ct64_interleave_in(uint64_t *q0, uint64_t *q1, const uint32_t *w);
+void br_aes_ct64_interleave_out(uint32_t *w, uint64_t q0, uint64_t q1);
+void br_aes_ct64_bitslice_encrypt(unsigned num_rounds, const uint64_t *skey,
+    uint64_t *q);
+void br_aes_ct64_bitslice_decrypt(unsigned num_rounds, const uint64_t *skey,
+    uint64_t *q);
 
 int
 crypto_aes_have_x86ni(void)
@@ -43,16 +67,21 @@ crypto_aes_init(struct crypto_aes *a, const uint8_t key[CRYPTO_AES_KEY_LEN],
 		 */
 		a->encv = br_aes_x86ni_cbcenc_get_vtable();
 		a->decv = br_aes_x86ni_cbcdec_get_vtable();
+		a->encv->init(&a->enc.vtable, key, CRYPTO_AES_KEY_LEN);
+		a->decv->init(&a->dec.vtable, key, CRYPTO_AES_KEY_LEN);
 		break;
-	case CRYPTO_AES_CT64:
-		a->encv = &br_aes_ct64_cbcenc_vtable;
-		a->decv = &br_aes_ct64_cbcdec_vtable;
+	case CRYPTO_AES_CT64: {
+		uint64_t comp[30];	/* BearSSL's compressed schedule size */
+
+		a->ct64_rounds = br_aes_ct64_keysched(comp, key,
+		    CRYPTO_AES_KEY_LEN);
+		br_aes_ct64_skey_expand(a->ct64_skey, a->ct64_rounds, comp);
+		core_burn(comp, sizeof(comp));
 		break;
+	}
 	default:
 		return CORE_E_INVAL;
 	}
-	a->encv->init(&a->enc.vtable, key, CRYPTO_AES_KEY_LEN);
-	a->decv->init(&a->dec.vtable, key, CRYPTO_AES_KEY_LEN);
 	a->impl = impl;
 	return 0;
 }
@@ -69,6 +98,60 @@ crypto_aes_impl_name(const struct crypto_aes *a)
 	return a->impl == CRYPTO_AES_X86NI ? "x86ni" : "ct64";
 }
 
+static uint32_t
+ld_le32(const uint8_t *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static void
+st_le32(uint8_t *p, uint32_t v)
+{
+	p[0] = (uint8_t)v;
+	p[1] = (uint8_t)(v >> 8);
+	p[2] = (uint8_t)(v >> 16);
+	p[3] = (uint8_t)(v >> 24);
+}
+
+/* ECB on the ct64 core, 4 blocks per bitsliced pass. */
+static void
+ct64_blocks(const struct crypto_aes *a, uint8_t *blocks, size_t n,
+    int decrypt)
+{
+	uint64_t q[8];
+	uint32_t w[16];
+	size_t k, i;
+
+	while (n > 0) {
+		k = n < 4 ? n : 4;
+		memset(w, 0, sizeof(w));
+		for (i = 0; i < 4 * k; i++) {
+			w[i] = ld_le32(blocks + 4 * i);
+		}
+		for (i = 0; i < 4; i++) {
+			br_aes_ct64_interleave_in(&q[i], &q[i + 4], w + 4 * i);
+		}
+		br_aes_ct64_ortho(q);
+		if (decrypt) {
+			br_aes_ct64_bitslice_decrypt(a->ct64_rounds, a->ct64_skey, q);
+		} else {
+			br_aes_ct64_bitslice_encrypt(a->ct64_rounds, a->ct64_skey, q);
+		}
+		br_aes_ct64_ortho(q);
+		for (i = 0; i < 4; i++) {
+			br_aes_ct64_interleave_out(w + 4 * i, q[i], q[i + 4]);
+		}
+		for (i = 0; i < 4 * k; i++) {
+			st_le32(blocks + 4 * i, w[i]);
+		}
+		blocks += k * CRYPTO_AES_BLOCK;
+		n -= k;
+	}
+	core_burn(q, sizeof(q));
+	core_burn(w, sizeof(w));
+}
+
 void
 crypto_aes_encrypt_blocks(const struct crypto_aes *a, uint8_t *blocks,
     size_t n)
@@ -76,6 +159,10 @@ crypto_aes_encrypt_blocks(const struct crypto_aes *a, uint8_t *blocks,
 	uint8_t iv[CRYPTO_AES_BLOCK];
 	size_t i;
 
+	if (a->impl == CRYPTO_AES_CT64) {
+		ct64_blocks(a, blocks, n, 0);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		memset(iv, 0, sizeof(iv));
 		a->encv->run(&a->enc.vtable, iv, blocks + i * CRYPTO_AES_BLOCK,
@@ -92,6 +179,10 @@ crypto_aes_decrypt_blocks(const struct crypto_aes *a, uint8_t *blocks,
 	uint8_t iv[CRYPTO_AES_BLOCK];
 	size_t k, i, j;
 
+	if (a->impl == CRYPTO_AES_CT64) {
+		ct64_blocks(a, blocks, n, 1);
+		return;
+	}
 	while (n > 0) {
 		k = n < DEC_BATCH ? n : DEC_BATCH;
 		memcpy(saved, blocks, k * CRYPTO_AES_BLOCK);
