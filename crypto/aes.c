@@ -4,8 +4,11 @@
  * AES-NI, through BearSSL's public CBC API only (on other architectures
  * the x86ni functions are not even in the library, so they are reached
  * through the vtables BearSSL returns):
- *  - encryption: each block is a one-block CBC encryption under a zero
- *    IV, i.e. E(block);
+ *  - encryption: BearSSL expands the key (br_aes_x86ni_cbcenc_init); the
+ *    blocks are then enciphered 4 at a time with the AES-NI instructions
+ *    here, from the round keys in BearSSL's context (skni: round keys 0..
+ *    num_rounds in order).  A one-block CBC encryption under a zero IV is
+ *    E(block) too, but one call per block was 3x slower;
  *  - decryption of k blocks X_0..X_{k-1}: CBC decryption with a zero IV
  *    yields out_0 = D(X_0) and out_i = D(X_i) xor X_{i-1}, so xoring each
  *    out_i with a saved copy of X_{i-1} leaves D(X_i); BearSSL runs this
@@ -21,9 +24,16 @@
  */
 #include <string.h>
 
-#include "core/buf.h"
+#if defined(__x86_64__) || defined(__i386__)
+#include <wmmintrin.h>
+#define NI_ECB 1	/* AES-NI intrinsics can be compiled here */
+#else
+#define NI_ECB 0
+#endif
+
 #include "core/err.h"
 #include "crypto/aes.h"
+#include "crypto/wipe.h"
 
 /* Blocks per CBC-decryption batch: 512 bytes of stack for the copy. */
 #define DEC_BATCH 32
@@ -76,7 +86,7 @@ crypto_aes_init(struct crypto_aes *a, const uint8_t key[CRYPTO_AES_KEY_LEN],
 		a->ct64_rounds = br_aes_ct64_keysched(comp, key,
 		    CRYPTO_AES_KEY_LEN);
 		br_aes_ct64_skey_expand(a->ct64_skey, a->ct64_rounds, comp);
-		core_burn(comp, sizeof(comp));
+		crypto_wipe(comp, sizeof(comp));
 		break;
 	}
 	default:
@@ -89,7 +99,7 @@ crypto_aes_init(struct crypto_aes *a, const uint8_t key[CRYPTO_AES_KEY_LEN],
 void
 crypto_aes_fini(struct crypto_aes *a)
 {
-	core_burn(a, sizeof(*a));
+	crypto_wipe(a, sizeof(*a));
 }
 
 const char *
@@ -148,9 +158,55 @@ ct64_blocks(const struct crypto_aes *a, uint8_t *blocks, size_t n,
 		blocks += k * CRYPTO_AES_BLOCK;
 		n -= k;
 	}
-	core_burn(q, sizeof(q));
-	core_burn(w, sizeof(w));
+	crypto_wipe(q, sizeof(q));
+	crypto_wipe(w, sizeof(w));
 }
+
+#if NI_ECB
+/* ECB encryption with AES-NI, 4 blocks interleaved to hide the latency. */
+__attribute__((target("aes,sse2")))
+static void
+ni_encrypt(const br_aes_x86ni_cbcenc_keys *c, uint8_t *b, size_t n)
+{
+	__m128i k[15], x0, x1, x2, x3;
+	unsigned r, nr = c->num_rounds;
+
+	for (r = 0; r <= nr; r++) {
+		k[r] = _mm_loadu_si128((const __m128i *)(const void *)(c->skey.skni +
+		    16 * r));
+	}
+	for (; n >= 4; n -= 4, b += 64) {
+		x0 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(void *)b), k[0]);
+		x1 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(void *)(b + 16)),
+		    k[0]);
+		x2 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(void *)(b + 32)),
+		    k[0]);
+		x3 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(void *)(b + 48)),
+		    k[0]);
+		for (r = 1; r < nr; r++) {
+			x0 = _mm_aesenc_si128(x0, k[r]);
+			x1 = _mm_aesenc_si128(x1, k[r]);
+			x2 = _mm_aesenc_si128(x2, k[r]);
+			x3 = _mm_aesenc_si128(x3, k[r]);
+		}
+		_mm_storeu_si128((__m128i *)(void *)b, _mm_aesenclast_si128(x0, k[nr]));
+		_mm_storeu_si128((__m128i *)(void *)(b + 16),
+		    _mm_aesenclast_si128(x1, k[nr]));
+		_mm_storeu_si128((__m128i *)(void *)(b + 32),
+		    _mm_aesenclast_si128(x2, k[nr]));
+		_mm_storeu_si128((__m128i *)(void *)(b + 48),
+		    _mm_aesenclast_si128(x3, k[nr]));
+	}
+	for (; n > 0; n--, b += 16) {
+		x0 = _mm_xor_si128(_mm_loadu_si128((const __m128i *)(void *)b), k[0]);
+		for (r = 1; r < nr; r++) {
+			x0 = _mm_aesenc_si128(x0, k[r]);
+		}
+		_mm_storeu_si128((__m128i *)(void *)b, _mm_aesenclast_si128(x0, k[nr]));
+	}
+	crypto_wipe(k, sizeof(k));
+}
+#endif
 
 void
 crypto_aes_encrypt_blocks(const struct crypto_aes *a, uint8_t *blocks,
@@ -163,12 +219,19 @@ crypto_aes_encrypt_blocks(const struct crypto_aes *a, uint8_t *blocks,
 		ct64_blocks(a, blocks, n, 0);
 		return;
 	}
+#if NI_ECB
+	(void)iv;
+	(void)i;
+	ni_encrypt(&a->enc.c_x86ni, blocks, n);
+#else
+	/* not reached: AES-NI exists only where NI_ECB is 1 */
 	for (i = 0; i < n; i++) {
 		memset(iv, 0, sizeof(iv));
 		a->encv->run(&a->enc.vtable, iv, blocks + i * CRYPTO_AES_BLOCK,
 		    CRYPTO_AES_BLOCK);
 	}
-	core_burn(iv, sizeof(iv));
+	crypto_wipe(iv, sizeof(iv));
+#endif
 }
 
 void
@@ -177,7 +240,7 @@ crypto_aes_decrypt_blocks(const struct crypto_aes *a, uint8_t *blocks,
 {
 	uint8_t saved[DEC_BATCH * CRYPTO_AES_BLOCK];
 	uint8_t iv[CRYPTO_AES_BLOCK];
-	size_t k, i, j;
+	size_t k, i;
 
 	if (a->impl == CRYPTO_AES_CT64) {
 		ct64_blocks(a, blocks, n, 1);
@@ -188,15 +251,18 @@ crypto_aes_decrypt_blocks(const struct crypto_aes *a, uint8_t *blocks,
 		memcpy(saved, blocks, k * CRYPTO_AES_BLOCK);
 		memset(iv, 0, sizeof(iv));
 		a->decv->run(&a->dec.vtable, iv, blocks, k * CRYPTO_AES_BLOCK);
-		for (i = 1; i < k; i++) {
-			for (j = 0; j < CRYPTO_AES_BLOCK; j++) {
-				blocks[i * CRYPTO_AES_BLOCK + j] ^=
-				    saved[(i - 1) * CRYPTO_AES_BLOCK + j];
-			}
+		/* undo the chaining: block i ^= saved block i-1, by words */
+		for (i = 2; i < k * 2; i++) {
+			uint64_t x, y;
+
+			memcpy(&x, blocks + 8 * i, 8);
+			memcpy(&y, saved + 8 * (i - 2), 8);
+			x ^= y;
+			memcpy(blocks + 8 * i, &x, 8);
 		}
 		blocks += k * CRYPTO_AES_BLOCK;
 		n -= k;
 	}
-	core_burn(saved, sizeof(saved));
-	core_burn(iv, sizeof(iv));
+	crypto_wipe(saved, sizeof(saved));
+	crypto_wipe(iv, sizeof(iv));
 }
