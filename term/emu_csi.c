@@ -448,7 +448,7 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 			break;
 		case 1047:	/* alternate screen, cleared on leaving */
 			if (!set && e->alt_active) {
-				vt_alt_screen(e, 1, 1);
+				ed(e, 2);
 			}
 			vt_alt_screen(e, set, 0);
 			break;
