@@ -136,7 +136,9 @@ struct w {
 	const struct disp_opts *opt;
 	int cols, rows;
 	int row, col;		/* cursor; row < 0: unknown; col == cols:
-				 * last column written, wrap pending */
+				 * last column written, wrap pending; col ==
+				 * cols + 1: at the last column, wrap maybe
+				 * pending */
 	int vis;		/* cursor shown */
 	int pen_known;
 	struct fb_rend pen;	/* as sent (normalised) */
@@ -527,29 +529,33 @@ draw_blanks(struct w *w, int r, int c, int last, int e,
 
 /*
  * Draws row r of `nr` over what the receiver shows (`sr`, NULL: a blank
- * row; ignored in full mode), from column `from` (cells before it are
- * already right).  The receiver's soft-wrap flag for the row survives
- * unless the row must lose it: an erase reaching the end of the row clears
- * it (xterm; our emulator), so a row that must not be wrapped gets an EL
- * at the start of its trailing blanks, or just before its last character.
+ * row; ignored in full mode; `sw` its wrap flag, 2 if unknown), from
+ * column `from` (cells before it are already right).  The receiver's
+ * soft-wrap flag for the row survives unless the row must lose it: an
+ * erase reaching the end of the row clears it (xterm; our emulator), so a
+ * row that must not be wrapped gets an EL at the start of its trailing
+ * blanks, or just before its last character.
  */
 static void
 draw_row(struct w *w, int r, const struct fb_row *nr,
-    const struct fb_row *sr, int from)
+    const struct fb_row *sr, int sw, int from)
 {
 	int cols = w->cols, c = from, wrap = nr->wrapped && r < w->rows - 1;
 	int force = cols;	/* cells from here on are drawn regardless */
 	int el_at = -1;		/* column that gets a clearing EL first */
 
-	if (!w->full && sr != NULL && sr->wrapped && !nr->wrapped) {
+	if (!w->full && sw != 0 && !nr->wrapped) {
 		const struct fb_cell *lx = &nr->cells[cols - 1];
 
 		force = cols - 1;
-		if (fb_cell_is_blank(lx) && erasable(w, lx)) {
+		if (fb_cell_is_blank(lx)) {
 			while (force > from &&
 			    fb_cell_is_blank(&nr->cells[force - 1]) &&
 			    fb_rend_equal(&nr->cells[force - 1].rend, &lx->rend)) {
 				force--;
+			}
+			if (!erasable(w, lx)) {
+				el_at = force;	/* then spaces */
 			}
 		} else {
 			if (lx->width == 0 && force > 0 &&
@@ -559,8 +565,16 @@ draw_row(struct w *w, int r, const struct fb_row *nr,
 			el_at = force;
 		}
 		if (force < from) {
-			force = from;
-			el_at = from;
+			/* The row's end was written by the wrap from the row
+			 * above (a very narrow screen): clear and rewrite
+			 * its last character. */
+			force = cols - 1;
+			if (force > 0 && nr->cells[force].width == 0 &&
+			    nr->cells[force - 1].width == 2) {
+				force--;
+			}
+			el_at = force;
+			c = force;
 		}
 	}
 	while (c < cols) {
@@ -896,9 +910,16 @@ put_body(struct w *w, const struct fb *old, const struct fb *new,
 		const struct fb_row *nr = new->rowv[r];
 		const struct fb_row *sr = w->full ? NULL : shown[r];
 		int wrap = nr->wrapped && r < new->rows - 1;
+		int sw = sr != NULL && sr->wrapped;
 
-		if (w->full || sr == NULL || !fb_row_same(nr, sr)) {
-			draw_row(w, r, nr, sr, from);
+		/* old's last row may show its wrap flag or not (no sequence
+		 * sets it there): 2 = unknown, so both setting and clearing
+		 * are done explicitly. */
+		if (sw && old != NULL && sr == old->rowv[old->rows - 1]) {
+			sw = 2;
+		}
+		if (w->full || sr == NULL || !fb_row_same(nr, sr) || sw == 2) {
+			draw_row(w, r, nr, sr, sw, from);
 		}
 		from = 0;
 		if (!wrap) {
@@ -910,7 +931,7 @@ put_body(struct w *w, const struct fb *old, const struct fb *new,
 		if (!(w->row == r && w->col == w->cols)) {
 			int lc = w->cols - 1;
 
-			if (!w->full && sr != NULL && sr->wrapped) {
+			if (!w->full && sw == 1) {
 				continue;
 			}
 			if (nr->cells[lc].width == 0 && lc > 0 &&
@@ -1012,7 +1033,11 @@ disp_diff(struct disp *d, const struct fb *old, const struct fb *new,
 	}
 	w_start(&w, d, out, new);
 	w.row = old->cur.row;
-	w.col = old->cur.pending_wrap ? old->cols : old->cur.col;
+	/* A wrap pending in `old` may or may not be pending on the
+	 * receiver (a diff reproduces it only where that is cheap): col
+	 * cols + 1 says "at the last column, pending unknown", which
+	 * allows only moves that work either way (CR, CUP). */
+	w.col = old->cur.pending_wrap ? old->cols + 1 : old->cur.col;
 	w.vis = old->cur.visible;
 	w.pen = norm(&w, &old->pen);
 	w.pen_known = 1;
