@@ -91,6 +91,7 @@ struct net_dgram_rx {
  */
 int net_dgram_init(struct net_dgram *d, const uint8_t key[16],
     enum net_dgram_dir dir, enum crypto_aes_impl impl);
+/* Burns the key and all connection state. */
 void net_dgram_fini(struct net_dgram *d);
 
 /*
