@@ -5,9 +5,11 @@
  * The whole stream is inflated in one call straight into the caller's
  * buffer, which doubles as the LZ77 window, so no state outlives a call.
  * Bits are read LSB-first through a 64-bit bit buffer refilled a word at a
- * time.  Huffman codes decode with one table lookup on the next 9 bits;
- * the rare longer codes fall back to a canonical count/symbol walk (RFC
- * 1951 3.2.2).  Code sets are validated like zlib does: over-subscribed
+ * time.  Huffman codes decode with one table lookup on the next 9 bits
+ * (7 for distances); the rare longer codes fall back to a canonical
+ * count/symbol walk (RFC 1951 3.2.2).  A fast loop keeps the state in
+ * locals while 8 input bytes and a maximal match of output room remain;
+ * the careful per-symbol path handles the rest and every error.  Code sets are validated like zlib does: over-subscribed
  * sets are refused, incomplete ones are allowed only when they hold a
  * single code of length 1 (and a distance code may be empty), and the
  * literal/length code must contain end-of-block.
@@ -515,12 +517,60 @@ fixed(struct inf *s)
 	return rc != 0 ? rc : codes(s);
 }
 
+/*
+ * Reads `total` code lengths coded with the code length code in s->lit
+ * (RFC 1951 3.2.7: 0-15 literally, 16 repeats the previous length 3-6
+ * times, 17 and 18 give 3-10 and 11-138 zeros).
+ */
+static int
+read_lengths(struct inf *s, uint8_t *lens, unsigned total)
+{
+	unsigned i, sym, rep, prev;
+	uint32_t x;
+	int rc;
+
+	for (i = 0; i < total; i += rep) {
+		rc = decode(s, &s->lit, &sym);
+		if (rc != 0) {
+			return rc;
+		}
+		if (sym < 16) {
+			lens[i] = (uint8_t)sym;
+			rep = 1;
+			continue;
+		}
+		prev = 0;
+		if (sym == 16) {
+			if (i == 0) {
+				return CORE_E_BADMSG;	/* nothing to repeat */
+			}
+			prev = lens[i - 1];
+			rc = need_bits(s, 2, &x);
+			rep = 3 + x;
+		} else if (sym == 17) {
+			rc = need_bits(s, 3, &x);
+			rep = 3 + x;
+		} else {
+			rc = need_bits(s, 7, &x);
+			rep = 11 + x;
+		}
+		if (rc != 0) {
+			return rc;
+		}
+		if (rep > total - i) {
+			return CORE_E_BADMSG;	/* past the last length */
+		}
+		memset(lens + i, (int)prev, rep);
+	}
+	return 0;
+}
+
 static int
 dynamic(struct inf *s)
 {
 	uint8_t lens[NLITLEN + 32];
 	uint32_t hlit, hdist, hclen, x;
-	unsigned i, sym, rep, prev;
+	unsigned i;
 	int rc;
 
 	/* RFC 1951 3.2.7 */
@@ -545,43 +595,11 @@ dynamic(struct inf *s)
 		}
 		lens[net_zlib_clen_order[i]] = (uint8_t)x;
 	}
-	/* code length code */
+	/* the code length code: its codes are at most 7 bits */
 	rc = build(&s->lit, lens, 19, DISTBITS, COMPLETE);
+	rc = rc ? rc : read_lengths(s, lens, hlit + hdist);
 	if (rc != 0) {
 		return rc;
-	}
-	for (i = 0; i < hlit + hdist;) {
-		rc = decode(s, &s->lit, &sym);
-		if (rc != 0) {
-			return rc;
-		}
-		if (sym < 16) {
-			lens[i++] = (uint8_t)sym;
-			continue;
-		}
-		prev = 0;
-		if (sym == 16) {
-			if (i == 0) {
-				return CORE_E_BADMSG;	/* nothing to repeat */
-			}
-			prev = lens[i - 1];
-			rc = need_bits(s, 2, &x);
-			rep = 3 + x;
-		} else if (sym == 17) {
-			rc = need_bits(s, 3, &x);
-			rep = 3 + x;
-		} else {
-			rc = need_bits(s, 7, &x);
-			rep = 11 + x;
-		}
-		if (rc != 0) {
-			return rc;
-		}
-		if (rep > hlit + hdist - i) {
-			return CORE_E_BADMSG;
-		}
-		memset(lens + i, (int)prev, rep);
-		i += rep;
 	}
 	if (lens[256] == 0) {
 		return CORE_E_BADMSG;	/* no end-of-block code */
@@ -635,7 +653,7 @@ inflate_blocks(struct inf *s)
 int
 net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out)
 {
-	struct inf *s, st;
+	struct inf st, *s = &st;
 	uint32_t adler;
 	size_t len0 = out->len;
 	int rc;
@@ -648,7 +666,6 @@ net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out)
 	    ((unsigned)in[0] << 8 | in[1]) % 31 != 0 || (in[1] & 0x20)) {
 		return CORE_E_BADMSG;
 	}
-	s = &st;
 	s->ip = in + 2;
 	s->ie = in + n;
 	s->bb = 0;
@@ -672,9 +689,7 @@ net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out)
 	if (rc == 0) {
 		adler = s->olen == len0 ? 1 :
 		    net_zlib_adler32(1, s->o + len0, s->olen - len0);
-		if (adler != ((uint32_t)s->ip[0] << 24 |
-		    (uint32_t)s->ip[1] << 16 | (uint32_t)s->ip[2] << 8 |
-		    s->ip[3])) {
+		if (adler != core_ld_be32(s->ip)) {
 			rc = CORE_E_CHECKSUM;
 		}
 	}
