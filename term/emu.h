@@ -62,6 +62,8 @@ struct vt_emu {
 	uint8_t gl;		/* 0: G0 in GL, 1: G1 (SI / SO) */
 	uint8_t charset[2];	/* 'B' ASCII, '0' DEC graphics, 'A' UK */
 	uint32_t last_char;	/* last printed graphic character (REP) */
+	uint32_t ignored;	/* sequences parsed but not recognised (a
+				 * diagnostic: tests and bug reports) */
 	struct vt_saved saved;	/* DECSC */
 	struct vt_saved saved_alt;	/* 1049 / 1048 */
 	size_t reply_len;

@@ -219,12 +219,15 @@ csi_private(struct vt_emu *e, const struct vt_seq *s)
 			}
 			break;
 		default:
+			e->ignored++;
 			break;
 		}
 	} else if (s->prefix == '>' && s->final == 'c') {
 		if (vt_seq_param(s, 0, 0) == 0) {
 			vt_reply(e, "\033[>1;10;0c");	/* DA2: a VT220 */
 		}
+	} else {
+		e->ignored++;
 	}
 }
 
@@ -290,6 +293,8 @@ vt_csi(void *user, const struct vt_seq *s)
 	if (s->prefix != 0) {
 		if (s->ninter == 0) {
 			csi_private(e, s);
+		} else {
+			e->ignored++;
 		}
 		return;
 	}
@@ -297,7 +302,11 @@ vt_csi(void *user, const struct vt_seq *s)
 		vt_reset(e, 0);	/* DECSTR */
 		return;
 	}
-	if (s->ninter != 0 || csi_move(e, s)) {
+	if (s->ninter != 0) {
+		e->ignored++;
+		return;
+	}
+	if (csi_move(e, s)) {
 		return;
 	}
 	switch (s->final) {
@@ -377,6 +386,7 @@ vt_csi(void *user, const struct vt_seq *s)
 		vt_restore_cursor(e, &e->saved);
 		break;
 	default:
+		e->ignored++;
 		break;
 	}
 }
@@ -397,6 +407,8 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 				e->insert = (uint8_t)set;	/* IRM */
 			} else if (m == 20) {
 				e->newline = (uint8_t)set;	/* LNM */
+			} else {
+				e->ignored++;
 			}
 			continue;
 		}
@@ -480,6 +492,7 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 			}
 			break;
 		default:
+			e->ignored++;
 			break;
 		}
 	}
@@ -667,6 +680,7 @@ vt_osc(void *user, const uint8_t *data, size_t len, int truncated)
 		(void)fb_set_clipboard(&e->fb, data + j, len - j);
 		break;
 	default:
+		e->ignored++;
 		break;
 	}
 }
