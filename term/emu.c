@@ -475,6 +475,11 @@ vt_alt_screen(struct vt_emu *e, int on, int clear)
 	if (!on == !e->alt_active) {
 		return;
 	}
+	/* The other screen's rows are made on first use. */
+	if (e->other.rowv == NULL &&
+	    fb_init(&e->other, e->fb.cols, e->fb.rows) != 0) {
+		return;
+	}
 	fb_swap_rows(&e->fb, &e->other);
 	e->alt_active = (uint8_t)!!on;
 	if (clear) {
@@ -614,11 +619,6 @@ vt_emu_init(struct vt_emu *e, int cols, int rows, unsigned flags)
 	if (rc != 0) {
 		return rc;
 	}
-	rc = fb_init(&e->other, cols, rows);
-	if (rc != 0) {
-		fb_free(&e->fb);
-		return rc;
-	}
 	e->flags = flags;
 	vt_parser_init(&e->parser, &emu_ops, e);
 	vt_reset(e, 1);
@@ -644,13 +644,17 @@ vt_emu_resize(struct vt_emu *e, int cols, int rows)
 {
 	int oc = e->fb.cols, orows = e->fb.rows, rc;
 
-	rc = fb_resize(&e->other, cols, rows);
-	if (rc != 0) {
-		return rc;
+	if (e->other.rowv != NULL) {
+		rc = fb_resize(&e->other, cols, rows);
+		if (rc != 0) {
+			return rc;
+		}
 	}
 	rc = fb_resize(&e->fb, cols, rows);
 	if (rc != 0) {
-		(void)fb_resize(&e->other, oc, orows);
+		if (e->other.rowv != NULL) {
+			(void)fb_resize(&e->other, oc, orows);
+		}
 		return rc;
 	}
 	e->top = 0;

@@ -50,7 +50,8 @@ struct vt_emu {
 	struct fb fb;		/* the visible screen (owned) */
 	struct fb other;	/* rows of the screen not shown: the primary
 				 * while the alternate is up, and vice versa
-				 * (owned; only its rows are used) */
+				 * (owned; only its rows are used; zeroed
+				 * until the alternate screen is first used) */
 	struct vt_parser parser;
 	unsigned flags;		/* enum vt_emu_flags */
 	int top, bottom;	/* scroll region, inclusive rows (DECSTBM) */
