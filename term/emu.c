@@ -280,8 +280,8 @@ print_cp(void *user, uint32_t cp)
 }
 
 /* The hot path: a run of printable ASCII in the ASCII character set. */
-static void
-print_ascii(void *user, const uint8_t *s, size_t n)
+void
+vt_print_ascii(void *user, const uint8_t *s, size_t n)
 {
 	struct vt_emu *e = user;
 	struct fb *f = &e->fb;
@@ -606,7 +606,7 @@ esc(void *user, const struct vt_seq *s)
 }
 
 static const struct vt_parser_ops emu_ops = {
-	print_cp, print_ascii, execute, esc, vt_csi, vt_osc
+	print_cp, vt_print_ascii, execute, esc, vt_csi, vt_osc
 };
 
 int
