@@ -665,6 +665,38 @@ vt_emu_resize(struct vt_emu *e, int cols, int rows)
 	return 0;
 }
 
+int
+vt_emu_load(struct vt_emu *e, const struct fb *f)
+{
+	struct fb copy;
+
+	if (fb_copy(&copy, f) != 0) {
+		return CORE_E_NOMEM;
+	}
+	fb_free(&e->fb);
+	fb_free(&e->other);
+	e->fb = copy;
+	/* Rows were shared by fb_copy; the struct moved, its storage did
+	 * not, so nothing points at `copy`. */
+	e->alt_active = 0;
+	e->insert = 0;
+	e->origin = 0;
+	e->autowrap = 1;
+	e->newline = 0;
+	e->top = 0;
+	e->bottom = f->rows - 1;
+	e->gl = 0;
+	e->charset[0] = 'B';
+	e->charset[1] = 'B';
+	e->last_char = 0;
+	e->reply_len = 0;
+	saved_default(&e->saved);
+	saved_default(&e->saved_alt);
+	tabs_default(e, 0);
+	vt_parser_reset(&e->parser);
+	return 0;
+}
+
 size_t
 vt_input_translate(struct vt_input *in, int app_cursor, const uint8_t *s,
     size_t n, uint8_t *out)

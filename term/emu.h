@@ -90,6 +90,16 @@ void vt_emu_feed(struct vt_emu *e, const void *data, size_t len);
  */
 int vt_emu_resize(struct vt_emu *e, int cols, int rows);
 
+/*
+ * Makes e show a snapshot of f (rows shared copy-on-write, size taken
+ * from f), as a client does to apply a diff to an earlier state.  What a
+ * framebuffer does not carry is reset as by RIS: scroll region, origin,
+ * insert and newline modes, autowrap on, character sets, saved cursors,
+ * tab stops, the alternate screen (dropped), the parser (back to ground),
+ * pending replies.  0 or CORE_E_NOMEM (e unchanged).
+ */
+int vt_emu_load(struct vt_emu *e, const struct fb *f);
+
 /* The reply bytes pending (DSR, CPR, DA answers), to be written to the
  * application; *len set.  Always empty in client mode. */
 static inline const uint8_t *
