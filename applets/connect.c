@@ -11,6 +11,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -516,6 +517,8 @@ connect_run_client(const struct connect_opts *o,
 	if (cs->overwrite) {
 		setenv("MOSH_PREDICTION_OVERWRITE", "yes", 1);
 	}
+	/* The bootstrap ignored SIGPIPE; exec would pass that on. */
+	signal(SIGPIPE, SIG_DFL);
 	argv[0] = (char *)(o->client != NULL ? o->client : "mosh-client");
 	argv[1] = (char *)cs->hint;
 	argv[2] = (char *)s->ip;
