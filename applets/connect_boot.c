@@ -152,6 +152,14 @@ script_line(struct boot *b, char *l)
 		const char *m = strchr(arg, ' ');
 		const char *ours = connect_map_arch(m ? m + 1 : arg);
 
+		if (strncmp(arg, "Linux ", 6) != 0) {
+			core_log(CORE_LOG_ERROR, "the remote runs %s and has no "
+			    "usable mosh server; mosh-static runs only on "
+			    "Linux: install mosh there", arg);
+			b->status = 1;
+			return;
+		}
+
 		core_log(CORE_LOG_ERROR, "the remote runs %s and has no usable "
 		    "mosh server, and there is no mosh-static binary for it%s%s%s",
 		    arg, ours ? ": put mosh-static-" : "", ours ? ours : "",

@@ -55,6 +55,7 @@ static const char script[] =
     "s=$(uname -s 2>/dev/null); m=$(uname -m 2>/dev/null); "
     "case $m in x86_64|amd64) a=x86_64;; aarch64|arm64) a=aarch64;; "
     "armv7*|armv8l|armhf) a=armv7;; *) a=;; esac; "
+    "[ \"$s\" = Linux ] || a=; "
     "want=; size=; sub=; "
     "while [ $# -gt 0 ]; do if [ \"$1\" = -- ]; then shift; break; fi; "
     "if [ \"$1\" = \"$a\" ]; then want=$2; size=$3; sub=$4; fi; shift 4; "

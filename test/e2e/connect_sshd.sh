@@ -96,6 +96,23 @@ else
 	fail "stock session: prompt" "$(tmux_capture stock)"
 fi
 
+# The default (--install=auto) with mosh-server on the remote's PATH: one
+# ssh session without a pty, the same session as stock.
+out=$(timeout 30 "$BIN" connect --experimental-remote-ip=remote --client="$T/fakeclient" --ssh="$SSH" "$UH" 2>&1)
+check_match "auto + remote mode: IP from SSH_CONNECTION" 'Using remote IP address 127\.0\.0\.1' "$out"
+check_match "auto + remote mode: client started" 'CLIENT\[.*\]\[127\.0\.0\.1\]\[6[0-9]{4}\]' "$out"
+tmux_start auto 80 24 "env LANG=C.UTF-8 $BIN connect --client=mosh-client --ssh='$SSH' $UH; echo CONNECT-EXIT=\$?; sleep 60"
+if wait_for 20 screen_has auto '$'; then
+	tmux_ send-keys -t auto 'echo auto-$((8*8))' Enter
+	wait_for 10 screen_has auto auto-64
+	check_match "auto, server on PATH: session works" '^auto-64' "$(tmux_capture auto)"
+	tmux_ send-keys -t auto 'exit' Enter
+	wait_for 15 screen_has auto CONNECT-EXIT=
+	check_match "auto, server on PATH: exits cleanly" 'CONNECT-EXIT=0' "$(tmux_capture auto)"
+else
+	fail "auto, server on PATH: prompt" "$(tmux_capture auto)"
+fi
+
 # --- upload: a remote with no server and only minimal tools ----------------
 mkdir "$T/rbin"
 for t in sh cat mkdir chmod mv rm uname sha256sum wc; do
@@ -212,7 +229,11 @@ sed -i 's/aarch64/mips/' "$T/rbin/uname"
 out=$(install_only "$UH")
 check_eq "unknown arch: fails" 1 "$?"
 check_match "unknown arch: says which" "runs Linux mips .*no mosh-static binary for it" "$(cat "$T/err")"
-sed -i 's/mips/aarch64/' "$T/rbin/uname"
+sed -i 's/Linux/Darwin/g; s/mips/arm64/' "$T/rbin/uname"
+out=$(install_only "$UH")
+check_match "not Linux: says mosh-static cannot run there" "runs Darwin arm64 .*runs only on Linux" "$(cat "$T/err")"
+check_eq "not Linux: nothing uploaded" 0 "$(stat -c %s "$T/sent")"
+sed -i 's/Darwin/Linux/g; s/arm64/aarch64/' "$T/rbin/uname"
 mkdir "$T/lonely"
 cp "$BIN" "$T/lonely/mosh-static"
 rm -rf "$RHOME/.cache"
