@@ -27,7 +27,9 @@ EOS
 	chmod 755 "$T/rshell"
 	echo 'PATH=/usr/local/bin:/usr/bin:/bin' >"$T/renv"
 	useradd -M -d "$RHOME" -s "$T/rshell" "$RUSER" || return 1
-	at_exit "userdel $RUSER"
+	# At exit: end the user's leftover processes (servers nobody connected
+	# to), by pid, then remove the user.
+	at_exit "pids=\$(ps -o pid= -u $RUSER); [ -n \"\$pids\" ] && kill \$pids; sleep 0.2; userdel -f $RUSER"
 	# "*": no password, but not locked (sshd refuses locked accounts).
 	usermod -p '*' "$RUSER"
 	chown "$RUSER:" "$RHOME"
