@@ -42,6 +42,9 @@ struct boot {
 	int installed;		/* --install-only: the USING line came */
 };
 
+/* Big buffers: kept off the stack.  One bootstrap per process. */
+static struct boot boot_state;
+
 static int
 word_count(const char *s)
 {
@@ -213,7 +216,9 @@ handle_line(struct boot *b, char *l)
 			b->status = 1;
 			return;
 		}
-		snprintf(tmp, sizeof tmp, "%s", l);
+		n = strnlen(l, LINE_MAX_);
+		memcpy(tmp, l, n);
+		tmp[n] = '\0';
 		for (w = strtok_r(tmp, " \t", &save); w != NULL;
 		    w = strtok_r(NULL, " \t", &save), i++) {
 			if (i == 4) {
@@ -345,19 +350,19 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
     const char *local_ip, const struct connect_bin *bins, int nbins,
     struct connect_session *s)
 {
-	static struct boot b;	/* big buffers: keep them off the stack */
 	int outp[2], inp[2] = { -1, -1 }, wst = 0, drained = 0;
+	struct boot *bs = &boot_state;
 	char buf[4096];
 	pid_t pid;
 
-	memset(&b, 0, sizeof b);
-	b.o = o;
-	b.bins = bins;
-	b.nbins = nbins;
-	b.s = s;
-	b.upfd = -1;
-	b.infd = -1;
-	b.have_ip = s->ip[0] != '\0';	/* --experimental-remote-ip=local */
+	memset(bs, 0, sizeof *bs);
+	bs->o = o;
+	bs->bins = bins;
+	bs->nbins = nbins;
+	bs->s = s;
+	bs->upfd = -1;
+	bs->infd = -1;
+	bs->have_ip = s->ip[0] != '\0';	/* --experimental-remote-ip=local */
 	if (pipe2(outp, O_CLOEXEC) != 0 ||
 	    (bins != NULL && pipe2(inp, O_CLOEXEC) != 0)) {
 		core_log(CORE_LOG_ERROR, "pipe: %s", strerror(errno));
@@ -378,19 +383,19 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
 	core_close(outp[1]);
 	if (inp[0] >= 0) {
 		core_close(inp[0]);
-		b.infd = inp[1];
-		core_set_nonblock(b.infd, 1);
+		bs->infd = inp[1];
+		core_set_nonblock(bs->infd, 1);
 	}
 	signal(SIGPIPE, SIG_IGN);
-	while (b.status == 0) {
+	while (bs->status == 0) {
 		struct pollfd p[2];
 		nfds_t n = 1;
 		ssize_t r;
 
 		p[0].fd = outp[0];
 		p[0].events = POLLIN;
-		if (b.upfd >= 0 && b.infd >= 0) {
-			p[1].fd = b.infd;
+		if (bs->upfd >= 0 && bs->infd >= 0) {
+			p[1].fd = bs->infd;
 			p[1].events = POLLOUT;
 			n = 2;
 		}
@@ -401,7 +406,7 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
 			break;
 		}
 		if (n == 2 && p[1].revents) {
-			pump_upload(&b);
+			pump_upload(bs);
 		}
 		if (p[0].revents) {
 			r = core_read(outp[0], buf, sizeof buf);
@@ -409,23 +414,23 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
 				drained = 1;
 				break;
 			}
-			if (!b.done) {
-				feed(&b, buf, (size_t)r);
+			if (!bs->done) {
+				feed(bs, buf, (size_t)r);
 			}
-			if ((b.done || b.installed) && b.upfd < 0) {
-				close_in(&b);
+			if ((bs->done || bs->installed) && bs->upfd < 0) {
+				close_in(bs);
 			}
 		}
 	}
-	if (b.len > 0 && !b.done && b.status == 0) {
-		b.line[b.len] = '\0';
-		handle_line(&b, b.line);
+	if (bs->len > 0 && !bs->done && bs->status == 0) {
+		bs->line[bs->len] = '\0';
+		handle_line(bs, bs->line);
 	}
-	close_in(&b);
-	if (b.upfd >= 0) {
-		core_close(b.upfd);
+	close_in(bs);
+	if (bs->upfd >= 0) {
+		core_close(bs->upfd);
 	}
-	if (b.status != 0) {
+	if (bs->status != 0) {
 		/* Stop ssh: what it does next is of no use. */
 		kill(pid, SIGTERM);
 	} else if (!drained) {
@@ -436,23 +441,23 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
 	core_close(outp[0]);
 	while (waitpid(pid, &wst, 0) < 0 && errno == EINTR) {
 	}
-	if (b.status != 0) {
-		return b.status;
+	if (bs->status != 0) {
+		return bs->status;
 	}
 	if (o->install_only) {
-		if (b.installed) {
+		if (bs->installed) {
 			return 0;
 		}
 		core_log(CORE_LOG_ERROR, "the install script did not finish");
 		return 1;
 	}
-	if (!b.done) {
+	if (!bs->done) {
 		if (WIFEXITED(wst) && WEXITSTATUS(wst) == 255 && local_ip == NULL) {
 			core_log(CORE_LOG_ERROR, "ssh failed (exit status 255); "
 			    "its message is above");
 			return 255;
 		}
-		if (b.bad_udp_port) {
+		if (bs->bad_udp_port) {
 			core_log(CORE_LOG_ERROR, "Server does not support UDP port "
 			    "range option.");
 			return 1;
@@ -469,15 +474,16 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
 		return WIFEXITED(wst) && WEXITSTATUS(wst) != 0 ?
 		    WEXITSTATUS(wst) : 1;
 	}
-	if (!b.have_ip) {
-		if (!b.have_sship) {
+	if (!bs->have_ip) {
+		if (!bs->have_sship) {
 			core_log(CORE_LOG_ERROR, "Did not find remote IP address "
 			    "(is SSH ProxyCommand disabled?).");
 			return 1;
 		}
 		core_log(CORE_LOG_WARN, "Using remote IP address %s from "
-		    "$SSH_CONNECTION for hostname %s", b.sship, o->userhost);
-		snprintf(s->ip, sizeof s->ip, "%s", b.sship);
+		    "$SSH_CONNECTION for hostname %s", bs->sship, o->userhost);
+		_Static_assert(sizeof s->ip == sizeof bs->sship, "ip sizes");
+		memcpy(s->ip, bs->sship, sizeof s->ip);
 	}
 	return 0;
 }
