@@ -17,10 +17,12 @@
 #include <unistd.h>
 
 #include "applets/connect.h"
+#include "core/clock.h"
 #include "core/io.h"
 #include "core/log.h"
 
 #define LINE_MAX_ 4096
+#define DRAIN_MS 5000
 
 struct boot {
 	const struct connect_opts *o;
@@ -352,7 +354,9 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
 {
 	int outp[2], inp[2] = { -1, -1 }, wst = 0, drained = 0;
 	struct boot *bs = &boot_state;
+	uint64_t drain_end = 0;
 	char buf[4096];
+	int wait_ms;
 	pid_t pid;
 
 	memset(bs, 0, sizeof *bs);
@@ -399,10 +403,30 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
 			p[1].events = POLLOUT;
 			n = 2;
 		}
-		if (poll(p, n, -1) < 0) {
+		/*
+		 * After MOSH CONNECT the server has detached and ssh should end
+		 * by itself; one that lingers (a server that kept our output
+		 * open) is not waited for beyond DRAIN_MS.
+		 */
+		if (bs->done && drain_end == 0) {
+			drain_end = core_now_ms() + DRAIN_MS;
+		}
+		wait_ms = -1;
+		if (drain_end != 0) {
+			uint64_t now = core_now_ms();
+
+			wait_ms = now >= drain_end ? 0 : (int)(drain_end - now);
+		}
+		r = poll(p, n, wait_ms);
+		if (r < 0) {
 			if (errno == EINTR) {
 				continue;
 			}
+			break;
+		}
+		if (r == 0) {
+			CORE_LOG(CORE_LOG_INFO, "ssh still running %d ms after "
+			    "MOSH CONNECT: stopping it", DRAIN_MS);
 			break;
 		}
 		if (n == 2 && p[1].revents) {
@@ -434,9 +458,7 @@ connect_bootstrap(const struct connect_opts *o, char *const *argv,
 		/* Stop ssh: what it does next is of no use. */
 		kill(pid, SIGTERM);
 	} else if (!drained) {
-		/* After MOSH CONNECT: let ssh finish, discarding the rest. */
-		while (core_read(outp[0], buf, sizeof buf) > 0) {
-		}
+		kill(pid, SIGTERM);
 	}
 	core_close(outp[0]);
 	while (waitpid(pid, &wst, 0) < 0 && errno == EINTR) {

@@ -56,6 +56,37 @@ bad_opt "no host" "^Usage: mosh" --ssh=ssh
 out=$(MOSH_PREDICTION_DISPLAY=bogus "$BIN" connect h 2>&1)
 check_match "MOSH_PREDICTION_DISPLAY validated" 'Unknown mode "bogus" \(MOSH_PREDICTION_DISPLAY' "$out"
 
+# Fake ssh commands that print what a remote might.
+fakessh() {
+	printf '#!/bin/sh\n%s\n' "$2" >"$T/$1"
+	chmod 755 "$T/$1"
+}
+fakessh linger 'echo "MOSH IP 127.0.0.1"; echo "MOSH CONNECT 60001 4KwpLyAcfVi/rnIKCMbuig"; exec sleep 30'
+t0=$(date +%s)
+out=$("$BIN" connect --install=never --experimental-remote-ip=remote --ssh="$T/linger" --client="$T/fakeclient" u@h 2>&1)
+check_match "ssh lingering after MOSH CONNECT: client still starts" 'CLIENT\[.*\]\[127\.0\.0\.1\]\[60001\]' "$out"
+check "ssh lingering after MOSH CONNECT: not waited for long" test $(($(date +%s) - t0)) -lt 20
+fakessh silent 'echo "Welcome to the host"; exit 0'
+out=$("$BIN" connect --install=never --ssh="$T/silent" --client="$T/fakeclient" u@h 2>&1)
+check_eq "no MOSH CONNECT: exit 1" 1 "$?"
+check_match "no MOSH CONNECT: other lines echoed" "Welcome to the host" "$out"
+check_match "no MOSH CONNECT: stock message" 'Did not find mosh server startup message. \(Have you installed mosh on your server\?\)' "$out"
+fakessh badconn 'echo "MOSH IP 127.0.0.1"; echo "MOSH CONNECT 60001 short"'
+check_match "bad MOSH CONNECT line: refused" 'Bad MOSH CONNECT string: MOSH CONNECT 60001 short' "$("$BIN" connect --install=never --ssh="$T/badconn" --client="$T/fakeclient" u@h 2>&1)"
+fakessh twoip 'echo "MOSH IP 127.0.0.1"; echo "MOSH IP 127.0.0.2"; echo "MOSH CONNECT 60001 4KwpLyAcfVi/rnIKCMbuig"'
+check_match "second MOSH IP: refused" 'attempt to redefine MOSH IP' "$("$BIN" connect --install=never --ssh="$T/twoip" --client="$T/fakeclient" u@h 2>&1)"
+fakessh noip 'echo "MOSH CONNECT 60001 4KwpLyAcfVi/rnIKCMbuig"'
+check_match "no MOSH IP: stock message" 'Did not find remote IP address \(is SSH ProxyCommand disabled\?\)' "$("$BIN" connect --install=never --ssh="$T/noip" --client="$T/fakeclient" u@h 2>&1)"
+fakessh badudp 'echo "mosh-server: Bad UDP port range (60001:60005)"; exit 1'
+check_match "old server without port ranges: stock message" 'Server does not support UDP port range option' "$("$BIN" connect --install=never -p 60001:60005 --ssh="$T/badudp" --client="$T/fakeclient" u@h 2>&1)"
+fakessh args 'for a; do printf "ARG[%s]\\n" "$a"; done'
+out=$(env -u LC_ALL LANG=C.UTF-8 LC_TIME=C "$BIN" connect --install=never --ssh="$T/args -p 2222" -6 --experimental-remote-ip=remote --server=/opt/ms "u@h" -- echo "it's" 2>&1)
+check_match "ssh argv: the --ssh words, -n -tt, -6 in remote mode" 'ARG\[-p\]ARG\[2222\]ARG\[-n\]ARG\[-tt\]ARG\[-6\]ARG\[u@h\]ARG\[--\]' "$(printf '%s' "$out" | tr -d '\n')"
+check_match "remote command: SSH_CONNECTION prefix, server, quoted words, -l" "ARG\[sh -c '\[ -n \"\\\$SSH_CONNECTION\" \] .*; /opt/ms 'new' '-c' '[0-9]+' '-s' '-l' 'LANG=C.UTF-8' '-l' 'LC_TIME=C' '--' 'echo' 'it'\\\\''s'\]" "$out"
+out=$("$BIN" connect --install=never --no-ssh-pty --bind-server=any --ssh="$T/args" "u@h" 2>&1)
+check_match "proxy mode: our ProxyCommand, no -tt with --no-ssh-pty" "ARG\[-n\]ARG\[-S\]ARG\[none\]ARG\[-o\]ARG\[ProxyCommand='[^']*' connect '--family=prefer-inet' --fake-proxy -- %h %p\]" "$(printf '%s' "$out" | tr -d '\n')"
+check_match "--bind-server=any: no -s" "ARG\[mosh-server 'new' '-c' '[0-9]+' '-l'" "$out"
+
 # --- --fake-proxy ----------------------------------------------------------
 out=$(printf 'SSH-2.0-probe\r\n' | timeout 10 "$BIN" connect --family=inet --fake-proxy -- 127.0.0.1 "$SSHD_PORT" 2>"$T/fp.err" | head -n 1)
 check_match "--fake-proxy relays the sshd banner" '^SSH-2\.0-OpenSSH' "$out"
