@@ -108,11 +108,23 @@ cat >"$T/ssh_config" <<EOS
 Host viaproxy
 	HostName 127.0.0.1
 	ProxyCommand $BIN connect --fake-proxy -- %h %p
+Host viajump
+	HostName 127.0.0.1
+	ProxyJump $RUSER@localhost:$SSHD_PORT
+Host *
+	IdentityFile $T/userkey
+	StrictHostKeyChecking no
+	UserKnownHostsFile /dev/null
+	LogLevel ERROR
+	BatchMode yes
 EOS
 SSHF=${SSH/-F \/dev\/null/-F $T/ssh_config}
 out=$(timeout 30 "$BIN" connect --install=never --client="$T/fakeclient" --ssh="$SSHF" "$RUSER@viaproxy" 2>&1)
 check_match "configured ProxyCommand kept, said so" 'ProxyJump/ProxyCommand for .*viaproxy: keeping it' "$out"
 check_match "configured ProxyCommand: session via remote IP" 'CLIENT\[.*\]\[127\.0\.0\.1\]' "$out"
+out=$(timeout 30 "$BIN" connect --install=never --client="$T/fakeclient" --ssh="$SSHF" "$RUSER@viajump" 2>&1)
+check_match "configured ProxyJump kept, said so" 'ProxyJump/ProxyCommand for .*viajump: keeping it' "$out"
+check_match "configured ProxyJump: session via remote IP" 'CLIENT\[.*\]\[127\.0\.0\.1\]' "$out"
 
 # --- a real session in tmux: stock server and client ----------------------
 tmux_start stock 80 24 "env LANG=C.UTF-8 $BIN connect --install=never --client=mosh-client --ssh='$SSH' $UH; echo CONNECT-EXIT=\$?; sleep 60"
