@@ -200,6 +200,27 @@ check_match "no sha256 tool: upload self-checked" "the upload checked its own ha
 check_eq "no sha256 tool: cache not reused unverified" "$SIZE" "$(stat -c %s "$T/sent")"
 ln -s "$(command -v sha256sum)" "$T/rbin/sha256sum"
 
+# A router-like remote: BusyBox sh and applets only, and its sha256sum
+# reached as `busybox sha256sum` (no sha256sum link).
+if command -v busybox >/dev/null; then
+	mkdir "$T/bbin"
+	ln -s "$(command -v busybox)" "$T/bbin/busybox"
+	for t in sh cat mkdir chmod mv rm uname wc; do
+		ln -s "$(command -v busybox)" "$T/bbin/$t"
+	done
+	echo "PATH=$T/bbin" >"$T/renv"
+	rm -rf "$RHOME/.cache"
+	out=$(install_only "$UH")
+	check_eq "busybox remote: uploaded into the cache" "$CACHE" "$out"
+	check_eq "busybox remote: verified with busybox sha256sum" "" "$(grep -i 'checked its own hash' "$T/err")"
+	check_eq "busybox remote: right hash" "$SUM" "$(sha256sum <"$CACHE" | cut -d' ' -f1)"
+	out=$(install_only "$UH")
+	check_eq "busybox remote: cache reused" "0 $CACHE" "$(stat -c %s "$T/sent") $out"
+	echo "PATH=$T/rbin" >"$T/renv"
+else
+	fail "busybox (package busybox) for the router-like remote"
+fi
+
 # A mosh-static of our version on the remote's PATH is used as is.
 cp "$BIN" "$T/rbin/mosh-static"
 out=$(install_only "$UH")
