@@ -176,7 +176,9 @@ applies_to(const struct fb *a, const char *bytes, size_t len,
 	if (a->cols != b->cols || a->rows != b->rows) {
 		CHECK_INT(0, vt_emu_resize(&e, b->cols, b->rows));
 	}
-	vt_emu_feed(&e, bytes, len);
+	if (len > 0) {
+		vt_emu_feed(&e, bytes, len);
+	}
 	ok = fb_equal_visible(&e.fb, b);
 	if (!ok) {
 		size_t i;

@@ -251,7 +251,9 @@ check_apply(struct vt_emu *recv, const struct fb *old, const struct fb *new,
 	if (old->cols != new->cols || old->rows != new->rows) {
 		CHECK_INT(0, vt_emu_resize(recv, new->cols, new->rows));
 	}
-	vt_emu_feed(recv, out.p, out.len);
+	if (out.len > 0) {
+		vt_emu_feed(recv, out.p, out.len);
+	}
 	why = screen_diff(&recv->fb, new, o->ext_attrs, fresh, &where);
 	if (why == NULL && !fresh && ((old->bell_count != new->bell_count) !=
 	    (recv->fb.bell_count != bell0))) {
