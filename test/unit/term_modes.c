@@ -125,7 +125,7 @@ replies(void)
 	/* The client's emulator never answers. */
 	c = malloc(sizeof *c);
 	CHECK(c != NULL && vt_emu_init(c, 10, 5, VT_EMU_CLIENT) == 0);
-	vt_emu_feed(c, "\033[6n\033[5n\033[c\033[>c", 17);
+	feed(c, "\033[6n\033[5n\033[c\033[>c");
 	vt_emu_reply(c, &n);
 	CHECK_INT(0, n);
 	vt_emu_fini(c);
