@@ -155,7 +155,8 @@ norm(const struct w *w, const struct fb_rend *r)
 {
 	struct fb_rend n = *r;
 
-	if (!w->opt->ext_attrs) {
+	if (!w->opt->ext_attrs && (n.attrs & (FB_ATTR_DUNDERLINE |
+	    FB_ATTR_FAINT | FB_ATTR_STRIKE)) != 0) {
 		if (n.attrs & FB_ATTR_DUNDERLINE) {
 			n.attrs = (uint16_t)((n.attrs & ~FB_ATTR_DUNDERLINE) |
 			    FB_ATTR_UNDERLINE);
@@ -597,6 +598,14 @@ draw_row(struct w *w, int r, const struct fb_row *nr,
 		if (x->width == 2 && c + 1 >= cols) {
 			x = &cell_default;	/* cannot be drawn: malformed */
 		}
+		if (x->ch - 0x21u < 0x5Eu && x->width == 1 && x->ncomb == 0 &&
+		    w->row == r && w->col == c && w->pen_known &&
+		    fb_rend_equal(&x->rend, &w->pen)) {
+			/* The common case: ASCII at the cursor in the pen. */
+			putc1(&w->o, (uint8_t)x->ch);
+			w->col = ++c;
+			continue;
+		}
 		if (!fb_cell_is_blank(x)) {
 			draw_cell(w, r, c, nr);
 			c += x->width == 2 ? 2 : 1;
@@ -727,6 +736,7 @@ find_scroll(const struct w *w, const struct fb *old, const struct fb *new,
 				best->k = j - t;
 				best->h = h;
 			}
+			t += h - 1;	/* rows in the run start no other */
 			break;
 		}
 	}
@@ -918,7 +928,8 @@ put_body(struct w *w, const struct fb *old, const struct fb *new,
 		if (sw && old != NULL && sr == old->rowv[old->rows - 1]) {
 			sw = 2;
 		}
-		if (w->full || sr == NULL || !fb_row_same(nr, sr) || sw == 2) {
+		if (w->full || sr == NULL || sw == 2 ||
+		    (!fb_row_same(nr, sr) && !fb_row_equal(nr, sr))) {
 			draw_row(w, r, nr, sr, sw, from);
 		}
 		from = 0;
@@ -1026,7 +1037,7 @@ disp_diff(struct disp *d, const struct fb *old, const struct fb *new,
 	struct w w;
 	size_t len0 = out->len;
 	int r;
-	struct scroll s;
+	struct scroll s = { 0, 0, 0 };
 
 	if (grow(d, new->rows) != 0) {
 		return CORE_E_NOMEM;
