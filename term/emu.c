@@ -560,10 +560,13 @@ esc(void *user, const struct vt_seq *s)
 			/* SCS: designate G0 / G1 (only 94-character sets). */
 			e->charset[s->inter[0] == ')'] =
 			    s->final == '0' || s->final == 'A' ? s->final : 'B';
+		} else {
+			e->ignored++;
 		}
 		return;
 	}
 	if (s->ninter != 0) {
+		e->ignored++;
 		return;
 	}
 	switch (s->final) {
@@ -589,8 +592,11 @@ esc(void *user, const struct vt_seq *s)
 	case 'c':	/* RIS */
 		vt_reset(e, 1);
 		break;
+	case '\\':	/* ST, ending a string already dealt with */
+		break;
 	default:
-		break;	/* DECKPAM/DECKPNM, SS2/SS3, ST ... ignored */
+		e->ignored++;	/* DECKPAM/DECKPNM, SS2/SS3 ... */
+		break;
 	}
 }
 

@@ -10,7 +10,8 @@
  * with DECLRMM is never on, so CSI s is always SCOSC), window operations
  * (CSI t: resizing or reporting the user's window is not the
  * application's business over mosh), DECSCUSR cursor shapes, DECRQM and
- * DECRQSS queries, xterm modifyOtherKeys (CSI > m), DECCOLM (?3), mouse
+ * DECRQSS queries, xterm modifyOtherKeys (CSI > m), the width change
+ * of DECCOLM (?3: the user's terminal owns the width), mouse
  * alternate scroll (?1007), keypad modes, DCS strings (DECUDK, Sixel,
  * XTGETTCAP), OSC other than 0/1/2/52 (palette, hyperlinks, cwd), the
  * OSC 52 read request ("?", which would leak the user's clipboard to the
@@ -218,12 +219,15 @@ csi_private(struct vt_emu *e, const struct vt_seq *s)
 			}
 			break;
 		default:
+			e->ignored++;
 			break;
 		}
 	} else if (s->prefix == '>' && s->final == 'c') {
 		if (vt_seq_param(s, 0, 0) == 0) {
 			vt_reply(e, "\033[>1;10;0c");	/* DA2: a VT220 */
 		}
+	} else {
+		e->ignored++;
 	}
 }
 
@@ -289,6 +293,8 @@ vt_csi(void *user, const struct vt_seq *s)
 	if (s->prefix != 0) {
 		if (s->ninter == 0) {
 			csi_private(e, s);
+		} else {
+			e->ignored++;
 		}
 		return;
 	}
@@ -296,7 +302,11 @@ vt_csi(void *user, const struct vt_seq *s)
 		vt_reset(e, 0);	/* DECSTR */
 		return;
 	}
-	if (s->ninter != 0 || csi_move(e, s)) {
+	if (s->ninter != 0) {
+		e->ignored++;
+		return;
+	}
+	if (csi_move(e, s)) {
 		return;
 	}
 	switch (s->final) {
@@ -376,6 +386,7 @@ vt_csi(void *user, const struct vt_seq *s)
 		vt_restore_cursor(e, &e->saved);
 		break;
 	default:
+		e->ignored++;
 		break;
 	}
 }
@@ -396,6 +407,8 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 				e->insert = (uint8_t)set;	/* IRM */
 			} else if (m == 20) {
 				e->newline = (uint8_t)set;	/* LNM */
+			} else {
+				e->ignored++;
 			}
 			continue;
 		}
@@ -443,6 +456,16 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 		case 2004:
 			f->mode.bracketed_paste = (uint8_t)set;
 			break;
+		case 3:
+			/* DECCOLM: the width does not change (the user's
+			 * terminal decides it), but as on DEC terminals the
+			 * screen is cleared, margins reset and the cursor
+			 * homed; vttest relies on it. */
+			ed(e, 2);
+			e->top = 0;
+			e->bottom = f->rows - 1;
+			vt_goto(e, 0, 0);
+			break;
 		case 47:	/* alternate screen, no clearing */
 			vt_alt_screen(e, set, 0);
 			break;
@@ -469,6 +492,7 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 			}
 			break;
 		default:
+			e->ignored++;
 			break;
 		}
 	}
@@ -656,6 +680,7 @@ vt_osc(void *user, const uint8_t *data, size_t len, int truncated)
 		(void)fb_set_clipboard(&e->fb, data + j, len - j);
 		break;
 	default:
+		e->ignored++;
 		break;
 	}
 }

@@ -29,6 +29,12 @@ dec_modes(void)
 	CHECK_INT(0, modes(e)->bracketed_paste);
 	CHECK_INT(0, modes(e)->focus_events);
 	CHECK_INT(1, vt_emu_fb(e)->cur.visible);
+	/* DECCOLM clears, resets margins and homes, keeping the width. */
+	feed(e, "abc\033[2;3r\033[3;3H\033[?3h");
+	CHECK_ROW(e, 0, "");
+	CHECK_CUR(e, 0, 0);
+	CHECK_INT(2, e->bottom);
+	CHECK_INT(10, vt_emu_fb(e)->cols);
 	/* Without '?' these numbers are ANSI modes: nothing above changes. */
 	feed(e, "\033[1;5;25l");
 	CHECK_INT(1, vt_emu_fb(e)->cur.visible);
