@@ -316,7 +316,7 @@ check_pair(const struct fb *old, const struct fb *new)
 	return rc;
 }
 
-#define MAX_SNAPS 64
+#define MAX_SNAPS 512
 
 /*
  * Runs a stream through an emulator in chunks (boundaries from the PRNG,
@@ -329,7 +329,7 @@ check_stream(const uint8_t *s, size_t len, int cols, int rows, int nsnap,
     int resizes)
 {
 	struct vt_emu src, client[3];
-	struct fb snaps[MAX_SNAPS];
+	struct fb *snaps = calloc(MAX_SNAPS, sizeof *snaps);
 	size_t pos = 0;
 	int n = 0, i, k, rc = 0;
 
@@ -378,6 +378,7 @@ check_stream(const uint8_t *s, size_t len, int cols, int rows, int nsnap,
 		vt_emu_fini(&client[k]);
 	}
 	vt_emu_fini(&src);
+	free(snaps);
 	return rc;
 }
 
@@ -780,8 +781,7 @@ programs(void)
 	teardown();
 }
 
-/* Recordings of real programs (files in test/data/term/), at 80x24 unless the
- * name says COLSxROWS. */
+/* Recordings of real programs (test/data/term/NAME.COLSxROWS.ts). */
 static void
 recordings(void)
 {
@@ -803,7 +803,8 @@ recordings(void)
 		int cols = 80, rows = 24;
 		const char *x;
 
-		if (de->d_name[0] == '.') {
+		x = strrchr(de->d_name, '.');
+		if (de->d_name[0] == '.' || x == NULL || strcmp(x, ".ts") != 0) {
 			continue;
 		}
 		snprintf(path, sizeof path, "%s/%s", dirs[i], de->d_name);
@@ -827,7 +828,9 @@ recordings(void)
 		cur_seed = 0;
 		seed(7);
 		files++;
-		(void)check_stream(data, len, cols, rows, MAX_SNAPS, 0);
+		/* about one snapshot per 64 bytes, as a server sees chunks */
+		(void)check_stream(data, len, cols, rows,
+		    (int)(len / 64) + 2, 0);
 		free(data);
 	}
 	if (d != NULL) {
