@@ -416,9 +416,11 @@ erasable(const struct w *w, const struct fb_cell *c)
  * as itself, already right on the receiver (the caller skipped it), and in
  * the current pen. */
 static int
-gap_rewrite(struct w *w, int r, int c, const struct fb_row *nr)
+gap_rewrite(struct w *w, int r, int c, const struct fb_row *nr,
+    const struct fb_rend *next)
 {
 	unsigned cost, bytes = 0;
+	struct fb_rend gr = w->pen, nn = norm(w, next);
 	int i;
 
 	if (w->row != r || w->col >= c || !w->pen_known || c - w->col > 8) {
@@ -430,20 +432,30 @@ gap_rewrite(struct w *w, int r, int c, const struct fb_row *nr)
 	}
 	for (i = w->col; i < c; i++) {
 		const struct fb_cell *x = &nr->cells[i];
+		struct fb_rend xr = norm(w, &x->rend);
 
 		if (x->width != 1 || x->ncomb != 0 || x->ch >= 0x80) {
 			return 0;
 		}
 		/* Stock (whose cells tell a typed space from an erased one)
-		 * rewrites only blanks; lean anything in the pen. */
-		if ((!w->opt->lean && x->ch != 0) ||
-		    !fb_rend_equal(&x->rend, &w->pen)) {
+		 * rewrites only blanks; lean anything. */
+		if (!w->opt->lean && x->ch != 0) {
+			return 0;
+		}
+		/* All in one rendition: the pen's, or the one the next cell
+		 * needs anyway. */
+		if (i == w->col && !fb_rend_equal(&xr, &w->pen)) {
+			gr = xr;
+		}
+		if (!fb_rend_equal(&xr, &gr) || (!fb_rend_equal(&gr, &w->pen) &&
+		    !fb_rend_equal(&gr, &nn))) {
 			return 0;
 		}
 		if (++bytes >= cost) {
 			return 0;
 		}
 	}
+	set_pen(w, &gr);
 	for (i = w->col; i < c; i++) {
 		put_cell(w, &nr->cells[i]);
 	}
@@ -452,9 +464,10 @@ gap_rewrite(struct w *w, int r, int c, const struct fb_row *nr)
 }
 
 static void
-approach(struct w *w, int r, int c, const struct fb_row *nr)
+approach(struct w *w, int r, int c, const struct fb_row *nr,
+    const struct fb_rend *next)
 {
-	if (!gap_rewrite(w, r, c, nr)) {
+	if (!gap_rewrite(w, r, c, nr, next)) {
 		move_to(w, r, c);
 	}
 }
@@ -465,7 +478,7 @@ draw_cell(struct w *w, int r, int c, const struct fb_row *nr)
 {
 	const struct fb_cell *x = &nr->cells[c];
 
-	approach(w, r, c, nr);
+	approach(w, r, c, nr, &x->rend);
 	set_pen(w, &x->rend);
 	put_cell(w, x);
 	w->col = c + (x->width == 2 ? 2 : 1);
@@ -492,7 +505,7 @@ draw_blanks(struct w *w, int r, int c, int last, int e,
 	if (erasable(w, x)) {
 		er.bg = x->rend.bg;
 		if (e == w->cols && !wrap) {
-			approach(w, r, c, nr);
+			approach(w, r, c, nr, &er);
 			set_pen(w, &er);
 			put(&w->o, "\033[K", 3);
 			return;
@@ -517,7 +530,7 @@ draw_blanks(struct w *w, int r, int c, int last, int e,
 			ech = e_cost < s_cost;
 		}
 	}
-	approach(w, r, c, nr);
+	approach(w, r, c, nr, ech ? &er : &x->rend);
 	if (ech) {
 		set_pen(w, &er);
 		put_ech(w, n);
@@ -587,7 +600,7 @@ draw_row(struct w *w, int r, const struct fb_row *nr,
 			continue;
 		}
 		if (c == el_at) {
-			approach(w, r, c, nr);
+			approach(w, r, c, nr, &w->pen);
 			put(&w->o, "\033[K", 3);
 		}
 		x = &nr->cells[c];

@@ -2,10 +2,13 @@
  * test/bench/display.c - display diff cost: bytes emitted and time per
  * diff for a typing-sized change, a scroll by one line, a full-screen
  * change and a full repaint, at 80x24 and 200x60, with our server's
- * options and with stock mosh's byte choices.  Prints figures; asserts
- * nothing.
+ * options and with stock mosh's byte choices; and, for each recording in
+ * test/data/term/, the bytes a server would send replaying it in 256-byte
+ * frames.  Prints figures; asserts nothing.
  */
+#include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -150,10 +153,88 @@ run(int cols, int rows)
 	vt_emu_fini(&e);
 }
 
+/* A recording replayed in 256-byte frames: bytes the server would send
+ * (sum of consecutive diffs) against the program's own output. */
+static void
+recording(const char *path, const char *name)
+{
+	struct disp_opts o[2];
+	struct disp d[2];
+	struct core_buf out;
+	struct vt_emu e;
+	struct fb prev;
+	size_t len = 0, pos, sent[2] = { 0, 0 };
+	double t[2] = { 0, 0 };
+	int cols = 80, rows = 24, k, frames = 0;
+	const char *x = strchr(name, '.');
+	uint8_t *data;
+	FILE *f = fopen(path, "rb");
+
+	if (f == NULL) {
+		return;
+	}
+	data = malloc(1 << 20);
+	len = fread(data, 1, 1 << 20, f);
+	fclose(f);
+	if (x != NULL) {
+		(void)sscanf(x + 1, "%dx%d", &cols, &rows);
+	}
+	disp_opts_server(&o[0]);
+	disp_opts_stock(&o[1]);
+	core_buf_init(&out, 1 << 24);
+	vt_emu_init(&e, cols, rows, 0);
+	fb_copy(&prev, vt_emu_fb(&e));
+	for (k = 0; k < 2; k++) {
+		disp_init(&d[k], &o[k]);
+	}
+	for (pos = 0; pos < len; pos += 256) {
+		vt_emu_feed(&e, data + pos, len - pos < 256 ? len - pos : 256);
+		vt_emu_reply_clear(&e);
+		for (k = 0; k < 2; k++) {
+			double t0 = now();
+
+			core_buf_reset(&out);
+			(void)disp_diff(&d[k], &prev, vt_emu_fb(&e), &out);
+			t[k] += now() - t0;
+			sent[k] += out.len;
+		}
+		fb_free(&prev);
+		fb_copy(&prev, vt_emu_fb(&e));
+		frames++;
+	}
+	printf("display recording %-24s %6zu bytes in, %4d frames: server "
+	    "sends %6zu bytes (%5.1f us/frame), stock-style %6zu\n", name,
+	    len, frames, sent[0], t[0] * 1e6 / frames, sent[1]);
+	for (k = 0; k < 2; k++) {
+		disp_free(&d[k]);
+	}
+	fb_free(&prev);
+	vt_emu_fini(&e);
+	core_buf_fini(&out);
+	free(data);
+}
+
 int
 main(void)
 {
+	DIR *dir;
+	struct dirent *de;
+	char path[512];
+
 	run(80, 24);
 	run(200, 60);
+	dir = opendir("test/data/term");
+	while (dir != NULL && (de = readdir(dir)) != NULL) {
+		const char *x = strrchr(de->d_name, '.');
+
+		if (x != NULL && strcmp(x, ".ts") == 0) {
+			snprintf(path, sizeof path, "test/data/term/%s",
+			    de->d_name);
+			recording(path, de->d_name);
+		}
+	}
+	if (dir != NULL) {
+		closedir(dir);
+	}
 	return 0;
 }
