@@ -124,7 +124,7 @@ check(const struct disp_opts *o, const struct fb *old, const struct fb *new,
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static const uint8_t dims[8][2] = { { 80, 24 }, { 10, 4 }, { 1, 1 },
+	static const uint8_t dims[8][2] = { { 24, 8 }, { 10, 4 }, { 1, 1 },
 		{ 2, 3 }, { 7, 2 }, { 33, 9 }, { 3, 1 }, { 16, 16 } };
 	struct disp_opts o[3];
 	struct vt_emu a, b;
