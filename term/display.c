@@ -51,8 +51,9 @@ erasable(const struct disp_w *w, const struct fb_cell *c)
 
 /* Can (r, c) be reached by writing the cells the cursor passes over again,
  * for fewer bytes than a move?  Every gap cell must be narrow, printable
- * as itself, already right on the receiver (the caller skipped it), and in
- * the current pen. */
+ * as itself, already right on the receiver (the caller skipped it), and
+ * in one rendition: the current pen, or the one the next cell needs
+ * anyway. */
 static int
 gap_rewrite(struct disp_w *w, int r, int c, const struct fb_row *nr,
     const struct fb_rend *next)
@@ -164,6 +165,9 @@ draw_blanks(struct disp_w *w, int r, int c, int last, int e,
 			s_cost = (unsigned)n;
 			if (nx < w->cols) {
 				e_cost += disp_cup_len(w, r, nx);
+				if (nx > last + 1) {
+					s_cost += disp_cup_len(w, r, nx);
+				}
 			}
 			ech = e_cost < s_cost;
 		}
