@@ -300,28 +300,34 @@ row_blank(const struct fb_row *r)
 	return !r->wrapped;
 }
 
+/* k > 0: rows [top, top + h) of new are old rows [top + k, top + k + h)
+ * (content moved up over the region [top, top + h + k)).  k < 0: rows
+ * [top - k, top - k + h) of new are old rows [top, top + h) (moved down
+ * over [top, top - k + h)). */
 struct scroll {
-	int top, k, h;	/* rows [top, top + h) of new are old rows + k */
+	int top, k, h;
 };
 
-/* Length of the run of new rows from t that are old rows t + k. */
+/* Length of the run of new rows from t that are old rows from j. */
 static int
-run_len(const struct fb *old, const struct fb *new, int t, int k)
+run_len(const struct fb *old, const struct fb *new, int t, int j)
 {
 	int h = 0;
 
-	while (t + h + k < new->rows &&
-	    rows_match(new->rowv[t + h], old->rowv[t + h + k])) {
+	while (t + h < new->rows && j + h < new->rows &&
+	    rows_match(new->rowv[t + h], old->rowv[j + h])) {
 		h++;
 	}
 	return h;
 }
 
-/* Rows saved by scrolling (t, k, h), less rows it spoils. */
+/* Rows saved by a scroll that brings old rows [j, j + h) to new rows
+ * [t, t + h), less rows it spoils (rows that were right and are blanked:
+ * [t + h, j + h) going up, [j, t) going down). */
 static int
-scroll_gain(const struct fb *old, const struct fb *new, int t, int k, int h)
+scroll_gain(const struct fb *old, const struct fb *new, int t, int j, int h)
 {
-	int i, g = 0;
+	int i, g = 0, from = j > t ? t + h : j, to = j > t ? j + h : t;
 
 	for (i = t; i < t + h; i++) {
 		if (!fb_row_same(new->rowv[i], old->rowv[i]) &&
@@ -329,13 +335,38 @@ scroll_gain(const struct fb *old, const struct fb *new, int t, int k, int h)
 			g++;
 		}
 	}
-	for (i = t + h; i < t + h + k; i++) {
+	for (i = from; i < to; i++) {
 		if (rows_match(new->rowv[i], old->rowv[i]) &&
 		    !row_blank(new->rowv[i])) {
 			g--;
 		}
 	}
 	return g;
+}
+
+/* The old row new row t could come from: j > t (scroll up), else j < t
+ * (scroll down, if allowed); -1 if none.  Rows are found by identity;
+ * by content too for the first changed row. */
+static int
+source_row(const struct disp_w *w, const struct fb *old, const struct fb *new,
+    int t, int content)
+{
+	const struct fb_row *nr = new->rowv[t];
+	int j;
+
+	for (j = t + 1; j < new->rows; j++) {
+		if (fb_row_same(nr, old->rowv[j]) ||
+		    (content && fb_row_equal(nr, old->rowv[j]))) {
+			return j;
+		}
+	}
+	for (j = t - 1; w->opt->ri && j >= 0; j--) {
+		if (fb_row_same(nr, old->rowv[j]) ||
+		    (content && fb_row_equal(nr, old->rowv[j]))) {
+			return j;
+		}
+	}
+	return -1;
 }
 
 static int
@@ -370,44 +401,74 @@ find_scroll(const struct disp_w *w, const struct fb *old, const struct fb *new,
 		}
 		return 0;
 	}
-	for (t = first; t >= 0 && t < new->rows - 1; t++) {
-		const struct fb_row *nr = new->rowv[t];
+	for (t = first; t >= 0 && t < new->rows; t++) {
+		int h, g;
 
-		if (fb_row_same(nr, old->rowv[t])) {
+		if (fb_row_same(new->rowv[t], old->rowv[t]) ||
+		    (j = source_row(w, old, new, t, t == first)) < 0) {
 			continue;
 		}
-		for (j = t + 1; j < new->rows; j++) {
-			int h, g;
-
-			if (!fb_row_same(nr, old->rowv[j]) &&
-			    !(t == first && fb_row_equal(nr, old->rowv[j]))) {
-				continue;
-			}
-			h = run_len(old, new, t, j - t);
-			g = scroll_gain(old, new, t, j - t, h);
-			if (g > bestg) {
-				bestg = g;
-				best->top = t;
-				best->k = j - t;
-				best->h = h;
-			}
-			t += h - 1;	/* rows in the run start no other */
-			break;
+		h = run_len(old, new, t, j);
+		g = scroll_gain(old, new, t, j, h);
+		if (g > bestg) {
+			bestg = g;
+			best->top = j > t ? t : j;
+			best->k = j - t;
+			best->h = h;
 		}
+		t += h - 1;	/* rows in the run start no other */
 	}
 	return bestg > 0;
+}
+
+static void
+put_stbm(struct disp_w *w, int top, int bottom)
+{
+	put(&w->o, "\033[", 2);
+	disp_putn(&w->o, (unsigned)top + 1);
+	putc1(&w->o, ';');
+	disp_putn(&w->o, (unsigned)bottom);
+	putc1(&w->o, 'r');
+	w->row = -1;	/* DECSTBM homes the cursor; trust nothing */
+}
+
+/* Scrolls down by d over rows [top, bottom): reverse index at the top. */
+static void
+put_scroll_down(struct disp_w *w, int top, int bottom, int d)
+{
+	int region = top != 0 || bottom != w->rows;
+
+	if (region) {
+		put_stbm(w, top, bottom);
+	}
+	disp_move_to(w, top, 0);
+	while (d-- > 0) {
+		put(&w->o, "\033M", 2);
+	}
+	if (region) {
+		put(&w->o, "\033[r", 3);
+		w->row = -1;
+	}
 }
 
 static void
 put_scroll(struct disp_w *w, const struct scroll *s, const struct fb *old,
     const struct fb_row **shown)
 {
-	int bottom = s->top + s->h + s->k;	/* 1-based bottom row */
+	int d = s->k < 0 ? -s->k : s->k;
+	int bottom = s->top + s->h + d;	/* 1-based bottom row */
 	int i;
 
 	put(&w->o, "\033[0m", 4);
 	w->pen = rend_default;
 	w->pen_known = 1;
+	if (s->k < 0) {
+		put_scroll_down(w, s->top, bottom, d);
+		for (i = s->top; i < bottom; i++) {
+			shown[i] = i - d >= s->top ? old->rowv[i - d] : NULL;
+		}
+		return;
+	}
 	if (s->top == 0 && bottom == w->rows &&
 	    (w->row == w->rows - 1 || w->opt->lean)) {
 		if (w->row == w->rows - 1 && !w->opt->lean) {
@@ -418,16 +479,11 @@ put_scroll(struct disp_w *w, const struct scroll *s, const struct fb *old,
 		}
 		disp_put_rep(&w->o, '\n', s->k);
 	} else {
-		put(&w->o, "\033[", 2);
-		disp_putn(&w->o, (unsigned)s->top + 1);
-		putc1(&w->o, ';');
-		disp_putn(&w->o, (unsigned)bottom);
-		putc1(&w->o, 'r');
-		w->row = -1;
+		put_stbm(w, s->top, bottom);
 		disp_move_to(w, bottom - 1, 0);
 		disp_put_rep(&w->o, '\n', s->k);
 		put(&w->o, "\033[r", 3);
-		w->row = -1;	/* DECSTBM homes the cursor; trust nothing */
+		w->row = -1;
 	}
 	for (i = s->top; i < bottom; i++) {
 		shown[i] = i + s->k < bottom ? old->rowv[i + s->k] : NULL;

@@ -50,6 +50,9 @@ struct disp_opts {
 				 * regions that do not start at the top */
 	uint8_t ext_attrs;	/* may send SGR 2, 9 and 21 (faint,
 				 * strikethrough, double underline) */
+	uint8_t ri;		/* may scroll down with reverse index (ESC M)
+				 * in lean mode: not in the stock client's
+				 * list (8.3), so for a real terminal only */
 };
 
 /* Byte-for-byte what stock mosh-server 1.4 writes (PROTOCOL.md 8.1). */

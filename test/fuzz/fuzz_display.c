@@ -145,6 +145,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	o[2].ech = 0;
 	o[2].bce = 0;
 	o[2].ext_attrs = 1;
+	o[2].ri = 1;
 	o[2].hide_cursor = 1;
 	if (vt_emu_init(&a, dims[k][0], dims[k][1], 0) != 0 ||
 	    vt_emu_init(&b, dims[n2][0], dims[n2][1], 0) != 0) {

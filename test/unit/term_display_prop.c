@@ -91,6 +91,7 @@ init_sets(void)
 	sets[2].o.bce = 0;
 	sets[2].o.hide_cursor = 1;
 	sets[2].o.ext_attrs = 1;
+	sets[2].o.ri = 1;
 }
 
 /* The rendition as a receiver of the stock dialect ends up with it. */
