@@ -677,7 +677,8 @@ put_body(struct disp_w *w, const struct fb *old, const struct fb *new,
 			put_pending(w, new->rowv[cur->row], cur->row);
 		}
 	} else if (w->row != cur->row || w->col != cur->col) {
-		disp_move_to(w, cur->row, cur->col);
+		/* (rewriting a short gap, in the pen step 11 sets anyway) */
+		approach(w, cur->row, cur->col, new->rowv[cur->row], &new->pen);
 	}
 	/* Step 10. */
 	if (w->full || w->vis != cur->visible) {
