@@ -673,7 +673,9 @@ put_body(struct disp_w *w, const struct fb *old, const struct fb *new,
 
 	/* Step 9: the cursor. */
 	if (cur->pending_wrap && cur->col == w->cols - 1) {
-		if (!(w->row == cur->row && w->col == w->cols)) {
+		/* (a receiver at the last column, wrap pending or not, is
+		 * fine: only a wrap pending where new has none is wrong) */
+		if (!(w->row == cur->row && w->col >= w->cols)) {
 			put_pending(w, new->rowv[cur->row], cur->row);
 		}
 	} else if (w->row != cur->row || w->col != cur->col) {

@@ -415,7 +415,7 @@ static void
 wide_and_combining(void)
 {
 	struct fb a = mk(10, 3), b;
-	struct disp_opts s = server();
+	struct disp_opts o = stock(), s = server();
 
 	b = dup(&a);
 	text(&b, 0, 0, "e\xcc\x81", NULL);	/* e + U+0301 */
@@ -437,6 +437,8 @@ wide_and_combining(void)
 	b.cur.pending_wrap = 1;
 	CHECK_DIFF("\033[2;9H\xe4\xb8\xad", &s, &a, &b);
 	round_trip(&a, &b);
+	CHECK_DIFF("", &s, &b, &b);	/* nothing to say while pending */
+	CHECK_DIFF("", &o, &b, &b);
 	/* overwrite half of it */
 	{
 		struct fb c = dup(&b);

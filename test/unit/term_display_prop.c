@@ -373,6 +373,20 @@ check_stream(const uint8_t *s, size_t len, int cols, int rows, int nsnap,
 			    1 + (int)below(12));
 		}
 		CHECK_INT(0, fb_copy(&snaps[n++], vt_emu_fb(&src)));
+		for (k = 0; k < 3; k++) {
+			/* nothing changed, nothing said */
+			core_buf_reset(&out);
+			CHECK_INT(0, disp_diff(&disps[k], &snaps[n - 1],
+			    &snaps[n - 1], &out));
+			if (out.len != 0) {
+				test_fail(__FILE__, __LINE__, "%s: seed %llu, "
+				    "options %s: %zu bytes for no change",
+				    cur_label, (unsigned long long)cur_seed,
+				    sets[k].name, out.len);
+				dump_bytes(out.p, out.len);
+				rc = -1;
+			}
+		}
 		/* from blank: every snapshot of a short stream, every
 		 * fourth of a long one */
 		rc |= check_pair(&snaps[n - 2], &snaps[n - 1],
