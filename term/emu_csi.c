@@ -196,6 +196,7 @@ reply_cpr(struct vt_emu *e, int dec)
 }
 
 static void vt_sgr(struct vt_emu *e, const struct vt_seq *s);
+static void rep(struct vt_emu *e, int n);
 static void vt_modes(struct vt_emu *e, const struct vt_seq *s, int set);
 
 static void
@@ -288,7 +289,7 @@ vt_csi(void *user, const struct vt_seq *s)
 {
 	struct vt_emu *e = user;
 	struct fb *f = &e->fb;
-	int n = count(s, 0), i;
+	int n = count(s, 0);
 
 	if (s->prefix != 0) {
 		if (s->ninter == 0) {
@@ -340,15 +341,8 @@ vt_csi(void *user, const struct vt_seq *s)
 		vt_erase(e, f->cur.row, f->cur.col, f->cur.col + n);
 		f->cur.pending_wrap = 0;
 		break;
-	case 'b':	/* REP: bounded by the screen, as more is invisible */
-		if (e->last_char != 0) {
-			if (n > f->cols * f->rows) {
-				n = f->cols * f->rows;
-			}
-			for (i = 0; i < n; i++) {
-				vt_print(e, e->last_char);
-			}
-		}
+	case 'b':	/* REP */
+		rep(e, n);
 		break;
 	case 'c':	/* DA1 */
 		if (vt_seq_param(s, 0, 0) == 0) {
@@ -388,6 +382,33 @@ vt_csi(void *user, const struct vt_seq *s)
 	default:
 		e->ignored++;
 		break;
+	}
+}
+
+/* REP: the last graphic character n more times, bounded by the screen
+ * size (more is invisible); ASCII goes through the run fast path. */
+static void
+rep(struct vt_emu *e, int n)
+{
+	uint8_t run[128];
+	int i, k;
+
+	if (e->last_char == 0) {
+		return;
+	}
+	if (n > e->fb.cols * e->fb.rows) {
+		n = e->fb.cols * e->fb.rows;
+	}
+	if (e->last_char < 0x20 || e->last_char >= 0x7F) {
+		for (i = 0; i < n; i++) {
+			vt_print(e, e->last_char);
+		}
+		return;
+	}
+	memset(run, (int)e->last_char, sizeof run);
+	for (; n > 0; n -= k) {
+		k = n < (int)sizeof run ? n : (int)sizeof run;
+		vt_print_ascii(e, run, (size_t)k);
 	}
 }
 
