@@ -177,7 +177,17 @@ screen_diff(const struct fb *got, const struct fb *want, int ext,
 			return "soft-wrap flag";
 		}
 		for (c = 0; c < want->cols; c++) {
-			if (!cell_same(&a->cells[c], &b->cells[c], ext)) {
+			const struct fb_cell *x = &b->cells[c];
+
+			/* An orphan continuation cell (no wide character
+			 * before it: an emulator bug, reported) shows, and
+			 * is sent, as a blank. */
+			if (x->width == 0 && (c == 0 ||
+			    b->cells[c - 1].width != 2) &&
+			    fb_cell_is_blank(&a->cells[c])) {
+				continue;
+			}
+			if (!cell_same(&a->cells[c], x, ext)) {
 				return "cells";
 			}
 		}
