@@ -109,8 +109,7 @@ check(const struct disp_opts *o, const struct fb *old, const struct fb *new,
 	if (vt_emu_init(&e, old->cols, old->rows, VT_EMU_CLIENT) != 0) {
 		abort();
 	}
-	fb_free(&e.fb);
-	if (fb_copy(&e.fb, old) != 0 ||
+	if (vt_emu_load(&e, old) != 0 ||
 	    (repaint ? disp_repaint(&d, new, &out) :
 	    disp_diff(&d, old, new, &out)) != 0) {
 		abort();

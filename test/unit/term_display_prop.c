@@ -311,8 +311,7 @@ static void
 holding(struct vt_emu *e, const struct fb *f)
 {
 	CHECK_INT(0, vt_emu_init(e, f->cols, f->rows, VT_EMU_CLIENT));
-	fb_free(&e->fb);
-	CHECK_INT(0, fb_copy(&e->fb, f));
+	CHECK_INT(0, vt_emu_load(e, f));
 }
 
 /* Checks one pair under every option set, from `old` and from blank. */
