@@ -784,7 +784,7 @@ random_streams(void)
 {
 	const char *one = getenv("DISP_PROP_SEED");
 	const char *cases = getenv("DISP_PROP_CASES");
-	long n = cases ? atol(cases) : SLOW ? 200 : 700, i;
+	long n = cases ? atol(cases) : SLOW ? 120 : 700, i;
 
 	setup();
 	cur_label = "random stream";
@@ -872,7 +872,7 @@ recordings(void)
 		files++;
 		/* about one snapshot per 64 bytes, as a server sees chunks */
 		(void)check_stream(data, len, cols, rows,
-		    (int)(len / 64) + 2, 0);
+		    (int)(len / (SLOW ? 192 : 64)) + 2, 0);
 		free(data);
 	}
 	if (d != NULL) {
