@@ -252,8 +252,11 @@ vt_print(struct vt_emu *e, uint32_t cp)
 			rw->cells[col] = fb_cell_blank(&rw->cells[col].rend);
 		}
 		insert_gap(rw, col, w);
+	} else {
+		/* (After an insert, [col, col + w) held copies of cells that
+		 * moved right: nothing there overlaps the new character.) */
+		fix_overlap(rw, col, w);
 	}
-	fix_overlap(rw, col, w);
 	cell = fb_cell_blank(&f->pen);
 	cell.ch = cp == ' ' ? 0 : cp;
 	cell.width = (uint8_t)w;

@@ -216,10 +216,36 @@ one_by_one_equals_bulk(void)
 	done(b);
 }
 
+/* Inserting in front of a wide character shifts it whole (a fuzzer found
+ * the continuation cell left behind without its head). */
+static void
+insert_before_wide_char(void)
+{
+	struct vt_emu *e = mk(10, 2);
+	int c;
+
+	feed(e, "\xe4\xb8\xad" "b\r\033[4h1");
+	CHECK_INT('1', cell_at(e, 0, 0)->ch);
+	CHECK_INT(0x4e2d, cell_at(e, 0, 1)->ch);
+	CHECK_INT(2, cell_at(e, 0, 1)->width);
+	CHECK_INT(0, cell_at(e, 0, 2)->width);
+	CHECK_INT('b', cell_at(e, 0, 3)->ch);
+	/* The fuzzer's case: REP of a wide character in insert mode. */
+	feed(e, "\033c\xe4\xb8\xad\033[H\033[b\033[4h1");
+	for (c = 0; c < 10; c++) {
+		const struct fb_cell *x = cell_at(e, 0, c);
+
+		if (x->width == 0) {
+			CHECK(c > 0 && cell_at(e, 0, c - 1)->width == 2);
+		}
+	}
+	done(e);
+}
+
 static const struct test tests[] = {
 	T(plain_text), T(last_column_deferred_wrap), T(wrap_scrolls_at_bottom),
 	T(no_autowrap), T(wide_chars), T(wide_char_in_last_column),
-	T(combining), T(combining_after_wrap), T(insert_mode),
+	T(combining), T(combining_after_wrap), T(insert_mode), T(insert_before_wide_char),
 	T(dec_graphics), T(rep), T(invalid_utf8), T(one_by_one_equals_bulk),
 };
 TEST_MAIN(tests)
