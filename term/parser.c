@@ -413,9 +413,14 @@ code_point(struct vt_parser *p, uint32_t cp)
 void
 vt_parser_feed(struct vt_parser *p, const uint8_t *data, size_t len)
 {
-	const uint8_t *end = data + len;
+	const uint8_t *end;
 	uint32_t out[2];
 	int n, i;
+
+	if (len == 0) {
+		return;	/* data may be NULL; NULL + 0 is undefined in C */
+	}
+	end = data + len;
 
 	while (data < end) {
 		if (p->state == S_GROUND && !core_utf8_pending(&p->utf8) &&
