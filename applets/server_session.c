@@ -480,6 +480,7 @@ setup(struct session *s, struct net_udp *u, const uint8_t key[16])
 	cfg.remote = us0;
 	cfg.send_mindelay = SSP_MINDELAY_SERVER;
 	cfg.remote_known = 0;
+	cfg.retry_backoff = 1;
 	cfg.random = chaff_random;
 	cfg.now = s->start;
 	if (us0 == NULL || hs0 == NULL) {

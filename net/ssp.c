@@ -111,6 +111,7 @@ ssp_init(struct ssp *s, const struct ssp_config *cfg)
 	s->timeout = 1000;
 	s->interval = SSP_SEND_INTERVAL_MAX;
 	s->remote_known = cfg->remote_known;
+	s->retry_backoff = cfg->retry_backoff;
 	s->random = cfg->random;
 	s->random_user = cfg->random_user;
 	core_buf_init(&s->d1, SSP_DIFF_MAX);
@@ -269,6 +270,23 @@ equal(struct ssp *s, const void *a, const void *b)
 	return a == b || s->lops->equal(s->luser, a, b);
 }
 
+/* The fast-retransmit spacing: the frame interval, or with retry_backoff
+ * an eighth of the time the peer has been silent, up to 1 s. */
+static uint64_t
+retry_gap(const struct ssp *s, uint64_t now)
+{
+	uint64_t quiet;
+
+	if (!s->retry_backoff || now <= s->last_heard) {
+		return s->interval;
+	}
+	quiet = (now - s->last_heard) / 8;
+	if (quiet > SSP_RETRY_GAP_MAX) {
+		quiet = SSP_RETRY_GAP_MAX;
+	}
+	return quiet > s->interval ? quiet : s->interval;
+}
+
 static void
 calc_timers(struct ssp *s, uint64_t now)
 {
@@ -287,7 +305,7 @@ calc_timers(struct ssp *s, uint64_t now)
 		    last->time + s->interval);
 	} else if (active &&
 	    !equal(s, s->current, s->sent[s->assumed].state)) {
-		s->next_send_time = last->time + s->interval;
+		s->next_send_time = last->time + retry_gap(s, now);
 		if (s->mindelay_clock != SSP_NEVER) {
 			s->next_send_time = umax(s->next_send_time,
 			    s->mindelay_clock + s->send_mindelay);

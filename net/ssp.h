@@ -59,6 +59,8 @@
 #define SSP_RECV_BYTES_MAX (64u * 1024 * 1024)
 /* A diff must fit an instruction that inflates to at most 4 MiB. */
 #define SSP_DIFF_MAX (4u * 1024 * 1024 - 256)
+/* retry_backoff's longest gap between retransmissions (ms). */
+#define SSP_RETRY_GAP_MAX 1000
 #define SSP_NEVER UINT64_MAX		/* a deadline that never comes */
 #define SSP_SHUTDOWN_NUM UINT64_MAX	/* new_num of a shutdown instruction */
 
@@ -116,6 +118,14 @@ struct ssp_config {
 	unsigned send_mindelay;		/* SSP_MINDELAY_SERVER or _CLIENT */
 	int remote_known;	/* client: 1; server: 0 until a peer writes */
 	/*
+	 * Beyond stock: space out retransmissions while the peer is silent
+	 * (the gap grows with the silence, to at most 1 s), instead of
+	 * resending every frame interval for the whole 10 s active window.
+	 * Cuts an outage's traffic by an order of magnitude and still
+	 * answers within a second of the network coming back.
+	 */
+	int retry_backoff;
+	/*
 	 * Optional source of chaff bytes: fills buf[0..n) with random bytes,
 	 * returns 0 or negative (then the instruction goes without chaff).
 	 * NULL: chaff is always empty.
@@ -159,6 +169,7 @@ struct ssp {
 	unsigned timeout;	/* RTO from the datagram layer, ms */
 	unsigned interval;	/* frame interval, ms */
 	int remote_known;
+	int retry_backoff;
 	int pending_data_ack;
 	int shutdown;		/* we started shutting down */
 	uint64_t shutdown_start;

@@ -542,6 +542,47 @@ outage(void)
 }
 
 /*
+ * retry_backoff (beyond stock): the same outage costs a few dozen
+ * datagrams instead of hundreds, the gap never exceeds 1 s, and the
+ * session heals within about a second of the link returning.
+ */
+static void
+outage_backoff(void)
+{
+	struct sim *m = sim_new(8);
+	uint64_t t0, heal;
+	size_t c, i, sends = 0;
+
+	m->c.e.retry_backoff = 1;
+	m->s.e.retry_backoff = 1;
+	m->up = (struct link){ 0, 0, 1, 0, 0 };
+	m->down = m->up;
+	sim_rtt(m, 50, 20);
+	type_resize(m, 80, 24);
+	sim_run(m, m->now + 10000);
+	m->up.blackhole = m->down.blackhole = 1;
+	t0 = m->now;
+	c = m->c.nlog;
+	type_bytes(m, "x");
+	heal = t0 + 8000;
+	sim_run(m, heal);
+	for (i = c; i < m->c.nlog; i++) {
+		sends++;
+		if (i > c) {
+			CHECK(m->c.log[i].time - m->c.log[i - 1].time <=
+			    SSP_RETRY_GAP_MAX);
+		}
+	}
+	/* Stock resends every 20 ms here: ~390 datagrams. */
+	CHECK(sends >= 5);
+	CHECK(sends <= 50);
+	m->up.blackhole = m->down.blackhole = 0;
+	sim_run(m, heal + SSP_RETRY_GAP_MAX + 200);
+	check_converged(m);
+	sim_free(m);
+}
+
+/*
  * The same outage with no state between the acked and the newest one:
  * each resend refreshes the newest state, which then counts as arrived
  * for timeout + ACK_DELAY, so stock's algorithm resends at that pace.
@@ -966,7 +1007,7 @@ static const struct test tests[] = {
 	T(heartbeat),
 	T(keystroke_trace),
 	T(outage),
-	T(outage_no_middle),
+	T(outage_no_middle), T(outage_backoff),
 	T(shutdown_client),
 	T(shutdown_server_lossy),
 	T(shutdown_expires),
