@@ -41,6 +41,8 @@ static const struct applet applets[] = {
 	{ "mosh-server", server_main, server_help, NULL, ALIAS },
 	{ "server", server_main, server_help,
 	    "the mosh server (also: mosh-server)", 0 },
+	{ "term", term_main, term_help,
+	    "run output through the terminal emulator, print the screen", 0 },
 };
 
 #define NAPPLETS (sizeof applets / sizeof applets[0])

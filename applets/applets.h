@@ -19,5 +19,7 @@ extern const char server_help[];
 
 /* "COMMIT ARCH" of this build (defined in main.c). */
 const char *main_build_id(void);
+int term_main(int argc, char **argv);
+extern const char term_help[];
 
 #endif
