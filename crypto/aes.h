@@ -4,10 +4,8 @@
  *
  * Two back ends: AES-NI (br_aes_x86ni_*) when the CPU has it, otherwise
  * the constant-time bitsliced ct64 code.  CRYPTO_AES_AUTO picks at run
- * time; tests and benchmarks may force either.  BearSSL has no ECB mode,
- * so single-block encryption is a one-block CBC encryption with a zero IV,
- * and many-block decryption is one CBC decryption (which both back ends
- * run several blocks wide) followed by undoing the chaining xor.
+ * time; tests and benchmarks may force either.  BearSSL has no public ECB
+ * mode: see aes.c for how each back end gets one.
  *
  * The context is caller-owned, allocates nothing, and holds key material:
  * call crypto_aes_fini() to burn it.
@@ -29,11 +27,18 @@ enum crypto_aes_impl {
 	CRYPTO_AES_X86NI = 2	/* BearSSL aes_x86ni (AES-NI instructions) */
 };
 
+/* Expanded bitsliced key: 8 words per round key, up to 14 rounds. */
+#define CRYPTO_AES_CT64_SKEY 120
+
 struct crypto_aes {
+	/* x86ni: BearSSL's own CBC contexts */
 	br_aes_gen_cbcenc_keys enc;	/* owned key schedule, encryption */
 	br_aes_gen_cbcdec_keys dec;	/* owned key schedule, decryption */
 	const br_block_cbcenc_class *encv;	/* borrowed: BearSSL's static vtable */
 	const br_block_cbcdec_class *decv;	/* borrowed: BearSSL's static vtable */
+	/* ct64: the expanded bitsliced schedule, kept to avoid redoing it */
+	uint64_t ct64_skey[CRYPTO_AES_CT64_SKEY];
+	unsigned ct64_rounds;
 	enum crypto_aes_impl impl;	/* the back end actually in use */
 };
 

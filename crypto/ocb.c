@@ -10,22 +10,28 @@
  */
 #include <string.h>
 
-#include "core/buf.h"
 #include "core/err.h"
 #include "crypto/ocb.h"
+#include "crypto/wipe.h"
 
 #define B CRYPTO_AES_BLOCK
 /* Blocks per cipher batch: 2 x 256 bytes of stack. */
 #define BATCH 16
 
+/* d = a xor b, 16 bytes, as two 64-bit words (any alignment). */
 static void
 xor_block(uint8_t *d, const uint8_t *a, const uint8_t *b)
 {
-	size_t i;
+	uint64_t x0, x1, y0, y1;
 
-	for (i = 0; i < B; i++) {
-		d[i] = a[i] ^ b[i];
-	}
+	memcpy(&x0, a, 8);
+	memcpy(&x1, a + 8, 8);
+	memcpy(&y0, b, 8);
+	memcpy(&y1, b + 8, 8);
+	x0 ^= y0;
+	x1 ^= y1;
+	memcpy(d, &x0, 8);
+	memcpy(d + 8, &x1, 8);
 }
 
 /* RFC 7253 section 2: double(S), multiplication by x in GF(2^128). */
@@ -74,7 +80,7 @@ void
 crypto_ocb_fini(struct crypto_ocb *o)
 {
 	crypto_aes_fini(&o->aes);
-	core_burn(o, sizeof(*o));
+	crypto_wipe(o, sizeof(*o));
 }
 
 /* 4.2 nonce-dependent setup: Offset_0 from the 12-byte nonce, TAGLEN 128. */
@@ -108,7 +114,7 @@ initial_offset(const struct crypto_ocb *o, const uint8_t nonce[CRYPTO_OCB_NONCE_
 			    stretch[i + bytes + 1] >> (8 - bits));
 		}
 	}
-	core_burn(stretch, sizeof(stretch));
+	crypto_wipe(stretch, sizeof(stretch));
 }
 
 /* 4.1 HASH(K, A) into sum[16]. */
@@ -144,7 +150,7 @@ hash_ad(const struct crypto_ocb *o, const uint8_t *ad, size_t adlen,
 		crypto_aes_encrypt_blocks(&o->aes, tmp, 1);
 		xor_block(sum, sum, tmp);
 	}
-	core_burn(tmp, sizeof(tmp));
+	crypto_wipe(tmp, sizeof(tmp));
 }
 
 /*
@@ -211,10 +217,10 @@ ocb_crypt(const struct crypto_ocb *o, int decrypt,
 	crypto_aes_encrypt_blocks(&o->aes, tmp, 1);
 	hash_ad(o, ad, adlen, hash);
 	xor_block(tag, tmp, hash);
-	core_burn(tmp, sizeof(tmp));
-	core_burn(offs, sizeof(offs));
-	core_burn(off, sizeof(off));
-	core_burn(sum, sizeof(sum));
+	crypto_wipe(tmp, sizeof(tmp));
+	crypto_wipe(offs, sizeof(offs));
+	crypto_wipe(off, sizeof(off));
+	crypto_wipe(sum, sizeof(sum));
 }
 
 int
@@ -247,9 +253,9 @@ crypto_ocb_open(const struct crypto_ocb *o,
 	for (i = 0; i < B; i++) {
 		diff |= (unsigned)(tag[i] ^ in[n + i]);
 	}
-	core_burn(tag, sizeof(tag));
+	crypto_wipe(tag, sizeof(tag));
 	if (diff != 0) {
-		core_burn(out, n);	/* zeros: nothing unauthenticated escapes */
+		crypto_wipe(out, n);	/* zeros: nothing unauthenticated escapes */
 		return CORE_E_AUTH;
 	}
 	return 0;

@@ -31,6 +31,7 @@ void crypto_rand_reseed(struct crypto_rand *r, const void *seed, size_t n);
 void crypto_rand_bytes(struct crypto_rand *r, void *out, size_t n);
 /* A uniform value in [0, bound) for bound >= 1 (no modulo bias). */
 uint32_t crypto_rand_below(struct crypto_rand *r, uint32_t bound);
+/* Burns the state. */
 void crypto_rand_fini(struct crypto_rand *r);
 
 #endif

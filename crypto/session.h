@@ -27,6 +27,7 @@ struct crypto_session {
 /* 0, CORE_E_UNSUPPORTED or CORE_E_INVAL (as crypto_ocb_init). */
 int crypto_session_init(struct crypto_session *s,
     const uint8_t key[CRYPTO_AES_KEY_LEN], enum crypto_aes_impl impl);
+/* Burns the key and the counters. */
 void crypto_session_fini(struct crypto_session *s);
 
 /*

@@ -81,7 +81,9 @@ net_dgram_seal(struct net_dgram *d, const uint8_t *payload, size_t n,
 		echo = true;
 	}
 	core_st_be64(out, (uint64_t)d->dir << 63 | d->next_seq);
-	memmove(out + NONCE_LEN + TS_LEN, payload, n);
+	if (n > 0) {
+		memmove(out + NONCE_LEN + TS_LEN, payload, n);	/* may overlap */
+	}
 	core_st_be16(out + NONCE_LEN, ts16(now));
 	core_st_be16(out + NONCE_LEN + 2, reply);
 	nonce12(nonce, out);

@@ -91,10 +91,12 @@ struct net_dgram_rx {
  */
 int net_dgram_init(struct net_dgram *d, const uint8_t key[16],
     enum net_dgram_dir dir, enum crypto_aes_impl impl);
+/* Burns the key and all connection state. */
 void net_dgram_fini(struct net_dgram *d);
 
 /*
- * Seals payload[0..n) into out[0..n+28) and sets *outlen.  The timestamp
+ * Seals payload[0..n) into out[0..n+28) and sets *outlen.  payload may
+ * already sit at out + 12 (or overlap out otherwise; it is moved first).  The timestamp
  * is now mod 65536 (0xFFFF is sent as 0); timestamp_reply echoes the
  * newest saved peer timestamp advanced by how long it was held, if it
  * arrived less than 1000 ms ago, and only once.  Uses the next sequence

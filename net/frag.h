@@ -58,6 +58,7 @@ struct net_frag_seq {
 	size_t next;		/* index of the next fragment to produce */
 };
 
+/* A fragmenter that has split nothing yet (the first id will be 1). */
 void net_fragmenter_init(struct net_fragmenter *fr);
 
 /*
@@ -109,6 +110,7 @@ struct net_reasm {
  * nothing until the first fragment.
  */
 void net_reasm_init(struct net_reasm *r, size_t max_bytes, size_t max_frags);
+/* Frees the buffers; the reassembler must be re-initialised to be reused. */
 void net_reasm_fini(struct net_reasm *r);
 
 /*

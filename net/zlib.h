@@ -28,4 +28,23 @@ int net_zlib_deflate(const uint8_t *in, size_t n, struct core_buf *out);
  */
 int net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out);
 
+/*
+ * Details of both (added with the implementation):
+ * - deflate writes the header 78 9c like zlib's default level, compresses
+ *   about as well as zlib level 6, allocates its work memory per call
+ *   (about 15 KiB for a 1 KiB input, at most about 325 KiB) and keeps
+ *   nothing between calls.  Inputs of 4 GiB or more give CORE_E_LIMIT.
+ * - inflate refuses (CORE_E_BADMSG) a method other than 8, a window over
+ *   32 KiB, bad header check bits, a preset dictionary, block type 3, a
+ *   stored length whose complement does not match, literal/length
+ *   symbols 286-287 and distance symbols 30-31, over-subscribed code
+ *   sets, incomplete ones other than a single code of length 1 (for the
+ *   literal/length and distance codes; the distance code may also be
+ *   empty), a literal/length code without end-of-block, code-length
+ *   repeats with nothing to repeat or past the end, and distances reaching
+ *   before the bytes this call wrote.  Input ending early is
+ *   CORE_E_TRUNC; an Adler-32 mismatch is CORE_E_CHECKSUM.  Memory: out
+ *   plus about 4 KiB of stack.
+ */
+
 #endif

@@ -19,4 +19,13 @@ extern const uint8_t net_zlib_dist_extra[30];
 /* RFC 1951 3.2.7: order of the code length code lengths. */
 extern const uint8_t net_zlib_clen_order[19];
 
+/*
+ * Sets len[0..n) (n <= 286) to the lengths of a complete prefix code for
+ * freq[0..n) with no code longer than maxbits (<= 15); more frequent
+ * symbols never get longer codes.  Fewer than two used symbols get two
+ * codes of length 1 (some decoders refuse a single code).
+ */
+void net_zlib_huff_lengths(const uint32_t *freq, unsigned n,
+    unsigned maxbits, uint8_t *len);
+
 #endif

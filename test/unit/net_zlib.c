@@ -662,6 +662,9 @@ limits(void)
 static void
 fill(uint8_t *p, size_t n, unsigned kind)
 {
+	static const char *const words[8] = { "mosh  ", "state ", "sync\r\n",
+	    "frame ", "diff  ", "ack\r\n ", "\x1b[0m  ", "chaff " };
+	const char *w = words[0];
 	uint32_t x = 12345 + kind;
 	size_t i;
 
@@ -677,10 +680,11 @@ fill(uint8_t *p, size_t n, unsigned kind)
 		case 2:	/* runs */
 			p[i] = (uint8_t)('a' + (i / 300) % 26);
 			break;
-		default: /* text-like with repeats */
-			p[i] = i > 100 && (x >> 20) % 4 != 0 ?
-			    p[i - 37 - (x >> 24) % 50] : (uint8_t)(' ' +
-			    (x >> 16) % 95);
+		default: /* words */
+			if (i % 6 == 0) {
+				w = words[(x >> 16) % 8];
+			}
+			p[i] = (uint8_t)w[i % 6];
 			break;
 		}
 	}
@@ -725,6 +729,118 @@ deflate_round_trips(void)
 	free(p);
 }
 
+/* Real compression, not stored blocks; small inputs match zlib's bytes. */
+static void
+deflate_compresses(void)
+{
+	uint8_t want[64], *p;
+	struct core_buf z;
+	size_t wl, n = 100000;
+
+	core_buf_init(&z, 1 << 20);
+	/* zlib level 6 gives exactly these (fixed block; match at distance 6) */
+	CHECK_INT(0, net_zlib_deflate((const uint8_t *)"hello", 5, &z));
+	wl = unhex("789ccb48cdc9c90700062c0215", want, sizeof(want));
+	CHECK_MEM(want, wl, z.p, z.len);
+	core_buf_reset(&z);
+	CHECK_INT(0, net_zlib_deflate((const uint8_t *)"", 0, &z));
+	CHECK_MEM("\x78\x9c\x03\x00\x00\x00\x00\x01", 8, z.p, z.len);
+	p = malloc(n);
+	CHECK(p != NULL);
+	if (p == NULL) {
+		core_buf_fini(&z);
+		return;
+	}
+	memset(p, 0, n);
+	core_buf_reset(&z);
+	CHECK_INT(0, net_zlib_deflate(p, n, &z));
+	CHECK(z.len < 200);
+	fill(p, n, 3);	/* words: zlib level 6 gives about 10.6% */
+	core_buf_reset(&z);
+	CHECK_INT(0, net_zlib_deflate(p, n, &z));
+	CHECK(z.len < n * 12 / 100);
+	fill(p, n, 1);	/* skewed 10-letter alphabet: level 6 gives 45.7% */
+	core_buf_reset(&z);
+	CHECK_INT(0, net_zlib_deflate(p, n, &z));
+	CHECK(z.len < n * 47 / 100);
+	fill(p, n, 0);	/* random: stored, bounded overhead */
+	core_buf_reset(&z);
+	CHECK_INT(0, net_zlib_deflate(p, n, &z));
+	CHECK(z.len <= n + 5 * (n / 16384 + 1) + 6);
+	free(p);
+	core_buf_fini(&z);
+}
+
+/* Checks a code from net_zlib_huff_lengths; returns the number of faults. */
+static int
+check_code(const uint32_t *freq, unsigned n, unsigned maxbits)
+{
+	uint8_t len[286];
+	uint32_t kraft = 0;
+	unsigned i, j, used = 0;
+	int bad = 0;
+
+	net_zlib_huff_lengths(freq, n, maxbits, len);
+	for (i = 0; i < n; i++) {
+		if (len[i] > maxbits || (freq[i] > 0 && len[i] == 0)) {
+			bad++;
+		}
+		if (len[i] > 0) {
+			kraft += 1u << (maxbits - len[i]);
+			used++;
+		}
+		for (j = 0; j < n; j++) {
+			if (freq[i] > 0 && freq[j] > freq[i] &&
+			    len[j] > len[i]) {
+				bad++;
+			}
+		}
+	}
+	if (kraft != 1u << maxbits || used < 2) {
+		bad++;
+	}
+	return bad;
+}
+
+static void
+huffman_length_limits(void)
+{
+	uint32_t freq[286];
+	unsigned i;
+	uint8_t len[286];
+
+	/* Fibonacci weights make a maximally deep tree: 29 and 18 levels */
+	memset(freq, 0, sizeof(freq));
+	freq[0] = freq[1] = 1;
+	for (i = 2; i < 30; i++) {
+		freq[i] = freq[i - 1] + freq[i - 2];
+	}
+	CHECK_INT(0, check_code(freq, 30, 15));
+	CHECK_INT(0, check_code(freq, 19, 7));
+	CHECK_INT(0, check_code(freq, 286, 15));
+	net_zlib_huff_lengths(freq, 30, 15, len);
+	CHECK_INT(15, len[0]);
+	CHECK_INT(1, len[29]);
+	/* flat weights over 286 symbols: lengths 8 and 9 */
+	for (i = 0; i < 286; i++) {
+		freq[i] = 1000;
+	}
+	CHECK_INT(0, check_code(freq, 286, 15));
+	/* no or one symbol: two codes of length 1 */
+	memset(freq, 0, sizeof(freq));
+	CHECK_INT(0, check_code(freq, 30, 15));
+	freq[7] = 5;
+	CHECK_INT(0, check_code(freq, 30, 15));
+	freq[7] = 0;
+	freq[0] = 5;
+	CHECK_INT(0, check_code(freq, 30, 15));
+	/* all 19 code-length symbols with skew, limited to 7 */
+	for (i = 0; i < 19; i++) {
+		freq[i] = 1u << i;
+	}
+	CHECK_INT(0, check_code(freq, 19, 7));
+}
+
 static void
 deflate_limit(void)
 {
@@ -756,6 +872,8 @@ static const struct test tests[] = {
 	T(dynamic_repeat_errors),
 	T(limits),
 	T(deflate_round_trips),
+	T(huffman_length_limits),
+	T(deflate_compresses),
 	T(deflate_limit),
 };
 
