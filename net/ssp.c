@@ -41,6 +41,22 @@ free_state(struct ssp *s, void *state)
 	}
 }
 
+static size_t
+remote_size(struct ssp *s, const void *state)
+{
+	return s->rops->size != NULL ? s->rops->size(s->ruser, state) : 0;
+}
+
+/* Frees a stored received state, keeping the byte total right. */
+static void
+drop_stored(struct ssp *s, void *state)
+{
+	size_t n = remote_size(s, state);
+
+	s->recv_bytes -= n < s->recv_bytes ? n : s->recv_bytes;
+	s->rops->free(s->ruser, state);
+}
+
 static void
 free_remote(struct ssp *s, void *state)
 {
@@ -84,6 +100,7 @@ ssp_init(struct ssp *s, const struct ssp_config *cfg)
 	s->recv_cap = 16;
 	s->recv[0] = (struct ssp_timed){ 0, cfg->now, cfg->remote };
 	s->nrecv = 1;
+	s->recv_bytes = remote_size(s, cfg->remote);
 	s->sent[0] = (struct ssp_timed){ 0, cfg->now, first };
 	s->nsent = 1;
 	s->assumed = 0;
@@ -136,6 +153,28 @@ ssp_set_rtt(struct ssp *s, unsigned timeout_ms, unsigned interval_ms)
 	s->interval = interval_ms < SSP_SEND_INTERVAL_MIN ?
 	    SSP_SEND_INTERVAL_MIN : interval_ms > SSP_SEND_INTERVAL_MAX ?
 	    SSP_SEND_INTERVAL_MAX : interval_ms;
+}
+
+/* ceil() for the small non-negative values here, without libm. */
+static unsigned
+ceil_ms(double x)
+{
+	unsigned u;
+
+	if (!(x > 0)) {
+		return 0;
+	}
+	if (x > 1e9) {
+		return 1000000000u;
+	}
+	u = (unsigned)x;
+	return (double)u < x ? u + 1 : u;
+}
+
+void
+ssp_set_rtt_estimate(struct ssp *s, double srtt, double rttvar)
+{
+	ssp_set_rtt(s, ceil_ms(srtt + 4 * rttvar), ceil_ms(srtt / 2));
 }
 
 void
@@ -456,7 +495,7 @@ throwaway(struct ssp *s, uint64_t t)
 		k = s->nrecv - 1;
 	}
 	for (i = 0; i < k; i++) {
-		free_remote(s, s->recv[i].state);
+		drop_stored(s, s->recv[i].state);
 	}
 	memmove(s->recv, s->recv + k, (s->nrecv - k) * sizeof(s->recv[0]));
 	s->nrecv -= k;
@@ -547,11 +586,17 @@ ssp_recv(struct ssp *s, const struct net_instruction *ins, uint64_t now)
 			return r;
 		}
 	}
+	if (s->recv_bytes > SSP_RECV_BYTES_MAX) {
+		free_remote(s, t.state);
+		s->stats.recv_quench++;
+		return 0;
+	}
 	r = recv_insert(s, &t);
 	if (r < 0) {
 		free_remote(s, t.state);
 		return r;
 	}
+	s->recv_bytes += remote_size(s, t.state);
 	s->stats.recv_ok++;
 	if (s->recv[s->nrecv - 1].num == t.num) {
 		s->ack_num = t.num;
@@ -583,7 +628,12 @@ ssp_take_diff(struct ssp *s, struct core_buf *out)
 	size_t i;
 	int r;
 
+	size_t had = out->len;
+
 	r = s->rops->diff(s->ruser, s->taken, newest->state, out);
+	if (r < 0) {
+		out->len = had;	/* no partial diff */
+	}
 	copy = s->rops->copy(s->ruser, newest->state);
 	if (copy == NULL) {
 		return CORE_E_NOMEM;
@@ -597,6 +647,10 @@ ssp_take_diff(struct ssp *s, struct core_buf *out)
 		}
 		s->rops->subtract(s->ruser, s->taken, s->recv[0].state);
 		s->rops->subtract(s->ruser, s->recv[0].state, s->recv[0].state);
+		s->recv_bytes = 0;
+		for (i = 0; i < s->nrecv; i++) {
+			s->recv_bytes += remote_size(s, s->recv[i].state);
+		}
 	}
 	return r;
 }

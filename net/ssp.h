@@ -14,6 +14,14 @@
  *
  * Time is "now" in milliseconds from one monotonic clock, handed in on
  * every call.  RTT figures come from the datagram layer via ssp_set_rtt().
+ *
+ * A loop iteration of an applet, in order:
+ *	for each complete instruction decoded:  ssp_recv(&e, &ins, now);
+ *	server: ssp_take_diff() and feed the user events to the pty;
+ *	client: show ssp_remote();
+ *	change ssp_current() (new keystrokes / new screen);
+ *	while (ssp_tick(&e, now, &ins) == 1): encode, compress, fragment, send;
+ *	sleep until ssp_next_deadline(&e, now) or input.
  */
 #ifndef NET_SSP_H
 #define NET_SSP_H
@@ -43,6 +51,12 @@
  * away cannot grow our memory without bound.
  */
 #define SSP_RECV_HARD_MAX (2 * SSP_RECV_MAX)
+/*
+ * Memory the received states may hold together: a peer sending 1024 big
+ * states must not make us hold gigabytes.  New states are dropped (as if
+ * quenched) while the total is over it.
+ */
+#define SSP_RECV_BYTES_MAX (64u * 1024 * 1024)
 /* A diff must fit an instruction that inflates to at most 4 MiB. */
 #define SSP_DIFF_MAX (4u * 1024 * 1024 - 256)
 #define SSP_NEVER UINT64_MAX		/* a deadline that never comes */
@@ -82,6 +96,12 @@ struct ssp_ops {
 	 * may be `state` itself (then state becomes empty).
 	 */
 	void (*subtract)(void *user, void *state, const void *acked);
+	/*
+	 * Optional (NULL: states count as 0 bytes).  Roughly the memory this
+	 * state holds on its own; the receiver refuses new states while the
+	 * stored ones total more than SSP_RECV_BYTES_MAX.
+	 */
+	size_t (*size)(void *user, const void *state);
 };
 
 struct ssp_config {
@@ -115,7 +135,7 @@ struct ssp_stats {
 	uint64_t recv_ok;	/* new states stored */
 	uint64_t recv_dup;	/* new_num already known (idempotent) */
 	uint64_t recv_noref;	/* old_num unknown: ignored */
-	uint64_t recv_quench;	/* dropped by the queue limit */
+	uint64_t recv_quench;	/* dropped by the queue or memory limit */
 	uint64_t recv_bad;	/* version mismatch or diff failed to apply */
 	uint64_t sent_data;	/* instructions with a diff */
 	uint64_t sent_empty;	/* empty acks (heartbeats, delayed acks) */
@@ -152,6 +172,7 @@ struct ssp {
 	/* receiver */
 	struct ssp_timed *recv;	/* owned; sorted by num, [0] oldest */
 	size_t nrecv, recv_cap;
+	size_t recv_bytes;	/* sum of rops->size over the stored states */
 	uint64_t ack_num;	/* newest peer state received */
 	uint64_t last_heard;
 	uint64_t quench;
@@ -182,6 +203,11 @@ void *ssp_current(struct ssp *s);
  * (no sample yet).
  */
 void ssp_set_rtt(struct ssp *s, unsigned timeout_ms, unsigned interval_ms);
+/*
+ * The same from the estimator's figures (PROTOCOL 3.5): SRTT and RTTVAR in
+ * ms, as doubles.  Computes and sets timeout and frame interval.
+ */
+void ssp_set_rtt_estimate(struct ssp *s, double srtt, double rttvar);
 /* The server learns its peer's address only from the first datagram. */
 void ssp_set_remote_known(struct ssp *s, int known);
 
@@ -199,7 +225,8 @@ int ssp_recv(struct ssp *s, const struct net_instruction *ins, uint64_t now);
  * instruction must be sent now (out->diff and out->chaff point into the
  * engine and stay valid until the next call on it), 0 when nothing is due,
  * or a negative code (diff failure, CORE_E_NOMEM).  At most one
- * instruction per call; call again only after the next deadline.
+ * instruction per call; calling again at the same `now` returns 0 unless
+ * the current state changed in between.
  */
 int ssp_tick(struct ssp *s, uint64_t now, struct net_instruction *out);
 
@@ -219,8 +246,8 @@ uint64_t ssp_remote_num(const struct ssp *s);
  * the peer's state #0) to the newest received state, then remembers the
  * newest as given.  With a subtract op it also cuts the oldest stored
  * received state off every stored one (the user stream stays short).
- * 0 or the diff's error (then the newest is still remembered, so one bad
- * state is skipped, not repeated).
+ * 0 or the diff's error (then out is left as it was, and the newest is
+ * still remembered, so one bad state is skipped, not repeated).
  */
 int ssp_take_diff(struct ssp *s, struct core_buf *out);
 

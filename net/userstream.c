@@ -228,6 +228,14 @@ us_subtract(void *user, void *state, const void *acked_)
 	}
 }
 
+static size_t
+us_size(void *user, const void *state)
+{
+	const struct net_us *us = state;
+
+	return sizeof(*us) + us->bytes.cap + us->marks.cap;
+}
+
 const struct ssp_ops net_us_ops = {
 	.diff = us_diff,
 	.apply = us_apply,
@@ -235,4 +243,5 @@ const struct ssp_ops net_us_ops = {
 	.copy = us_copy,
 	.free = us_free,
 	.subtract = us_subtract,
+	.size = us_size,
 };

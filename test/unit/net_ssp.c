@@ -541,6 +541,39 @@ outage(void)
 	sim_free(m);
 }
 
+/*
+ * The same outage with no state between the acked and the newest one:
+ * each resend refreshes the newest state, which then counts as arrived
+ * for timeout + ACK_DELAY, so stock's algorithm resends at that pace.
+ */
+static void
+outage_no_middle(void)
+{
+	struct sim *m = sim_new(9);
+	size_t c, i;
+
+	m->up = (struct link){ 0, 0, 1, 0, 0 };
+	m->down = m->up;
+	sim_rtt(m, 50, 20);
+	m->server_app = 0;	/* server only acks: the client never acks */
+	type_resize(m, 80, 24);
+	sim_run(m, m->now + 4000);
+	type_bytes(m, "k");
+	sim_run(m, m->now + 500);
+	CHECK_INT(1, ssp_sent_count(&m->c.e));	/* only the acked "k" */
+	m->up.blackhole = m->down.blackhole = 1;
+	c = m->c.nlog;
+	type_bytes(m, "x");
+	sim_run(m, m->now + 2000);
+	CHECK(m->c.nlog >= c + 10);
+	for (i = c + 1; i < m->c.nlog; i++) {
+		CHECK_U64(50 + SSP_ACK_DELAY,
+		    m->c.log[i].time - m->c.log[i - 1].time);
+		CHECK_U64(m->c.log[c].new_num, m->c.log[i].new_num);
+	}
+	sim_free(m);
+}
+
 /* Runs until both ends are done with the handshake; returns the time. */
 static void
 shutdown_run(struct sim *m, struct side *init, struct side *peer)
@@ -877,6 +910,55 @@ prospective_resend(void)
 	sim_free(m);
 }
 
+/* 7.2: the first datagram is old=0 new=1 ack=0 thr=0 with the resize. */
+static void
+startup(void)
+{
+	struct sim *m = sim_new(62);
+
+	m->up = (struct link){ 0, 0, 3, 0, 0 };
+	m->down = m->up;
+	type_resize(m, 80, 24);
+	sim_run(m, m->now + 1000);
+	CHECK(m->c.nlog > 0 && m->s.nlog > 0);
+	CHECK_U64(T0, m->c.log[0].time);
+	CHECK_U64(0, m->c.log[0].old_num);
+	CHECK_U64(1, m->c.log[0].new_num);
+	CHECK_U64(0, m->c.log[0].ack_num);
+	CHECK_U64(0, m->c.log[0].thr);
+	CHECK_INT(8, m->c.log[0].diff_len);	/* 0a 06 1a 04 28 50 30 18 */
+	/* The server answers as soon as it knows its peer: it acks #1. */
+	CHECK_U64(T0 + 3, m->s.log[0].time);
+	CHECK_U64(1, m->s.log[0].ack_num);
+	CHECK_U64(1, m->s.log[0].new_num);
+	CHECK_INT(0, m->s.log[0].diff_len);
+	check_converged(m);
+	sim_free(m);
+}
+
+/* PROTOCOL 3.5: timeout and frame interval from SRTT/RTTVAR, clamped. */
+static void
+rtt_figures(void)
+{
+	struct sim *m = sim_new(61);
+
+	CHECK_INT(1000, m->c.e.timeout);	/* no sample: SRTT 1000 */
+	CHECK_INT(250, m->c.e.interval);
+	ssp_set_rtt_estimate(&m->c.e, 1000, 500);
+	CHECK_INT(1000, m->c.e.timeout);
+	CHECK_INT(250, m->c.e.interval);
+	ssp_set_rtt_estimate(&m->c.e, 100.2, 10);
+	CHECK_INT(141, m->c.e.timeout);
+	CHECK_INT(51, m->c.e.interval);
+	ssp_set_rtt_estimate(&m->c.e, 2, 0.5);
+	CHECK_INT(50, m->c.e.timeout);
+	CHECK_INT(20, m->c.e.interval);
+	ssp_set_rtt_estimate(&m->c.e, 80, 0);
+	CHECK_INT(80, m->c.e.timeout);
+	CHECK_INT(40, m->c.e.interval);
+	sim_free(m);
+}
+
 static const struct test tests[] = {
 	T(converge_no_loss),
 	T(converge_loss_30),
@@ -884,6 +966,7 @@ static const struct test tests[] = {
 	T(heartbeat),
 	T(keystroke_trace),
 	T(outage),
+	T(outage_no_middle),
 	T(shutdown_client),
 	T(shutdown_server_lossy),
 	T(shutdown_expires),
@@ -893,6 +976,8 @@ static const struct test tests[] = {
 	T(server_waits_for_peer),
 	T(random_input),
 	T(prospective_resend),
+	T(rtt_figures),
+	T(startup),
 };
 
 TEST_MAIN(tests)
