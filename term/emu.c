@@ -288,7 +288,7 @@ print_ascii(void *user, const uint8_t *s, size_t n)
 	struct fb_row *rw;
 	struct fb_cell cell;
 	size_t i, k;
-	int col;
+	int col, clean, plain;
 
 	if (e->insert || e->charset[e->gl] != 'B') {
 		for (i = 0; i < n; i++) {
@@ -297,6 +297,7 @@ print_ascii(void *user, const uint8_t *s, size_t n)
 		return;
 	}
 	cell = fb_cell_blank(&f->pen);
+	plain = f->pen.fg == 0 && f->pen.bg == 0 && f->pen.attrs == 0;
 	while (n > 0) {
 		if (f->cur.pending_wrap) {
 			if (e->autowrap) {
@@ -317,15 +318,21 @@ print_ascii(void *user, const uint8_t *s, size_t n)
 		if (k > n) {
 			k = n;
 		}
+		/* Cells from `clean` on are default blanks (fb.h, dirty):
+		 * with a default pen only their character needs storing. */
+		clean = plain ? fb_row_get(f, f->cur.row)->dirty : f->cols;
 		rw = fb_row_mut_span(f, f->cur.row, col > 0 ? col - 1 : 0,
 		    col + (int)k < f->cols ? col + (int)k + 1 : f->cols);
 		if (rw == NULL) {
 			return;
 		}
 		fix_overlap(rw, col, (int)k);
-		for (i = 0; i < k; i++) {
+		for (i = 0; i < k && col + (int)i < clean; i++) {
 			cell.ch = s[i] == ' ' ? 0 : s[i];
 			rw->cells[col + (int)i] = cell;
+		}
+		for (; i < k; i++) {
+			rw->cells[col + (int)i].ch = s[i] == ' ' ? 0 : s[i];
 		}
 		e->last_char = s[k - 1];
 		s += k;
@@ -463,15 +470,12 @@ tabs_default(struct vt_emu *e, int from)
 void
 vt_alt_screen(struct vt_emu *e, int on, int clear)
 {
-	struct fb_row **tmp;
 	int r;
 
 	if (!on == !e->alt_active) {
 		return;
 	}
-	tmp = e->fb.rowv;
-	e->fb.rowv = e->other.rowv;
-	e->other.rowv = tmp;
+	fb_swap_rows(&e->fb, &e->other);
 	e->alt_active = (uint8_t)!!on;
 	if (clear) {
 		for (r = 0; r < e->fb.rows; r++) {

@@ -15,7 +15,7 @@
  * DECRC, RIS, DECALN, G0/G1 designation (ESC ( 0 / ESC ) 0 / B / A);
  * CSI @ A B C D E F G H I J K L M P S T X Z ` a b c d e f g h l m n r s u,
  * CSI ! p (DECSTR), CSI ? J / ? K (as ED / EL); SM/RM 4 (IRM) and 20
- * (LNM); DECSET/DECRST 1 5 6 7 9 25 47 1000 1001 1002 1003 1004 1005 1006
+ * (LNM); DECSET/DECRST 1 3 (clears only) 5 6 7 9 25 47 1000 1001 1002 1003 1004 1005 1006
  * 1015 1047 1048 1049 2004; SGR in full (see emu.c); OSC 0 1 2 52.
  * Everything else is parsed and ignored (see the list in emu.c).
  */

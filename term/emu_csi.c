@@ -10,7 +10,8 @@
  * with DECLRMM is never on, so CSI s is always SCOSC), window operations
  * (CSI t: resizing or reporting the user's window is not the
  * application's business over mosh), DECSCUSR cursor shapes, DECRQM and
- * DECRQSS queries, xterm modifyOtherKeys (CSI > m), DECCOLM (?3), mouse
+ * DECRQSS queries, xterm modifyOtherKeys (CSI > m), the width change
+ * of DECCOLM (?3: the user's terminal owns the width), mouse
  * alternate scroll (?1007), keypad modes, DCS strings (DECUDK, Sixel,
  * XTGETTCAP), OSC other than 0/1/2/52 (palette, hyperlinks, cwd), the
  * OSC 52 read request ("?", which would leak the user's clipboard to the
@@ -443,12 +444,22 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 		case 2004:
 			f->mode.bracketed_paste = (uint8_t)set;
 			break;
+		case 3:
+			/* DECCOLM: the width does not change (the user's
+			 * terminal decides it), but as on DEC terminals the
+			 * screen is cleared, margins reset and the cursor
+			 * homed; vttest relies on it. */
+			ed(e, 2);
+			e->top = 0;
+			e->bottom = f->rows - 1;
+			vt_goto(e, 0, 0);
+			break;
 		case 47:	/* alternate screen, no clearing */
 			vt_alt_screen(e, set, 0);
 			break;
 		case 1047:	/* alternate screen, cleared on leaving */
 			if (!set && e->alt_active) {
-				vt_alt_screen(e, 1, 1);
+				ed(e, 2);
 			}
 			vt_alt_screen(e, set, 0);
 			break;

@@ -123,6 +123,14 @@ fb_cell_utf8(const struct fb_cell *c, uint8_t *out)
 	return n;
 }
 
+/* Row pointer slots: twice the rows, so the window can slide down a whole
+ * screen before it is moved back to the start. */
+static int
+slots(int rows)
+{
+	return 2 * rows;
+}
+
 static int
 size_ok(int cols, int rows)
 {
@@ -139,10 +147,13 @@ fb_init(struct fb *f, int cols, int rows)
 	if (!size_ok(cols, rows)) {
 		return CORE_E_RANGE;
 	}
-	f->rowv = calloc((size_t)rows, sizeof *f->rowv);
-	if (f->rowv == NULL) {
+	f->rowcap = slots(rows);
+	f->rowbase = calloc((size_t)f->rowcap, sizeof *f->rowbase);
+	if (f->rowbase == NULL) {
+		f->rowcap = 0;
 		return CORE_E_NOMEM;
 	}
+	f->rowv = f->rowbase;
 	f->cols = cols;
 	f->rows = rows;
 	for (r = 0; r < rows; r++) {
@@ -165,8 +176,8 @@ fb_free(struct fb *f)
 		for (r = 0; r < f->rows; r++) {
 			row_unref(f->rowv[r]);
 		}
-		free(f->rowv);
 	}
+	free(f->rowbase);
 	blob_unref(f->clip);
 	memset(f, 0, sizeof *f);
 }
@@ -177,11 +188,13 @@ fb_copy(struct fb *dst, const struct fb *src)
 	int r;
 
 	memcpy(dst, src, sizeof *dst);
-	dst->rowv = malloc((size_t)src->rows * sizeof *dst->rowv);
-	if (dst->rowv == NULL) {
+	dst->rowcap = slots(src->rows);
+	dst->rowbase = malloc((size_t)dst->rowcap * sizeof *dst->rowbase);
+	if (dst->rowbase == NULL) {
 		memset(dst, 0, sizeof *dst);
 		return CORE_E_NOMEM;
 	}
+	dst->rowv = dst->rowbase;
 	for (r = 0; r < src->rows; r++) {
 		dst->rowv[r] = src->rowv[r];
 		dst->rowv[r]->refs++;
@@ -263,6 +276,37 @@ rotate(struct fb_row **v, int top, int bottom, int n)
 	}
 }
 
+/* Scrolls the whole screen up by n (0 < n < rows) by sliding the window
+ * down: the rows leaving at the top are appended at the bottom. */
+static void
+slide(struct fb *f, int n)
+{
+	int i;
+
+	if ((f->rowv - f->rowbase) + f->rows + n > f->rowcap) {
+		memmove(f->rowbase, f->rowv, (size_t)f->rows * sizeof *f->rowv);
+		f->rowv = f->rowbase;
+	}
+	for (i = 0; i < n; i++) {
+		f->rowv[f->rows + i] = f->rowv[i];
+	}
+	f->rowv += n;
+}
+
+void
+fb_swap_rows(struct fb *a, struct fb *b)
+{
+	struct fb_row **v = a->rowv, **base = a->rowbase;
+	int cap = a->rowcap;
+
+	a->rowv = b->rowv;
+	a->rowbase = b->rowbase;
+	a->rowcap = b->rowcap;
+	b->rowv = v;
+	b->rowbase = base;
+	b->rowcap = cap;
+}
+
 int
 fb_scroll(struct fb *f, int top, int bottom, int n, const struct fb_rend *r)
 {
@@ -280,6 +324,8 @@ fb_scroll(struct fb *f, int top, int bottom, int n, const struct fb_rend *r)
 	}
 	if (n >= len || n <= -len) {
 		n = n > 0 ? len : -len;
+	} else if (n > 0 && len == f->rows) {
+		slide(f, n);
 	} else if (n > 0) {
 		rotate(f->rowv, top, bottom, n);
 	} else {
@@ -334,7 +380,7 @@ fb_resize(struct fb *f, int cols, int rows)
 	if (cols == f->cols && rows == f->rows) {
 		return 0;
 	}
-	v = calloc((size_t)rows, sizeof *v);
+	v = calloc((size_t)slots(rows), sizeof *v);
 	if (v == NULL) {
 		return CORE_E_NOMEM;
 	}
@@ -358,7 +404,9 @@ fb_resize(struct fb *f, int cols, int rows)
 	for (r = 0; r < f->rows; r++) {
 		row_unref(f->rowv[r]);
 	}
-	free(f->rowv);
+	free(f->rowbase);
+	f->rowbase = v;
+	f->rowcap = slots(rows);
 	f->rowv = v;
 	f->cols = cols;
 	f->rows = rows;

@@ -215,7 +215,9 @@ struct fb_blob {
 /* --- the framebuffer -------------------------------------------------------- */
 struct fb {
 	int cols, rows;
-	struct fb_row **rowv;	/* owned array of `rows` rows, each referenced */
+	struct fb_row **rowv;	/* the `rows` rows, each referenced; points
+				 * into rowbase (a sliding window, so a
+				 * full-screen scroll moves no pointers) */
 	struct fb_cursor cur;
 	struct fb_rend pen;	/* rendition new text gets (current SGR) */
 	struct fb_modes mode;
@@ -227,6 +229,8 @@ struct fb {
 	uint16_t icon_len;
 	char title[FB_TITLE_MAX];	/* OSC 2 text, UTF-8, not terminated */
 	char icon[FB_TITLE_MAX];	/* OSC 1 text */
+	struct fb_row **rowbase;	/* owned allocation of rowcap slots */
+	int rowcap;
 };
 
 /*
@@ -277,6 +281,12 @@ struct fb_row *fb_row_mut_span(struct fb *f, int r, int from, int to);
  */
 int fb_scroll(struct fb *f, int top, int bottom, int n,
     const struct fb_rend *r);
+
+/*
+ * Exchanges the rows of two framebuffers of the same size (the
+ * emulator's primary and alternate screens).  Nothing else changes.
+ */
+void fb_swap_rows(struct fb *a, struct fb *b);
 
 /*
  * Changes the size.  Rows and columns are cut at the bottom/right or

@@ -428,6 +428,13 @@ vt_parser_feed(struct vt_parser *p, const uint8_t *data, size_t len)
 			p->ops->print_ascii(p->user, s, (size_t)(data - s));
 			continue;
 		}
+		if (p->state == S_GROUND && *data < 0x20 && *data != 0x1B &&
+		    *data != 0x18 && *data != 0x1A &&
+		    !core_utf8_pending(&p->utf8)) {
+			/* CR, LF and friends between runs of text. */
+			p->ops->execute(p->user, *data++);
+			continue;
+		}
 		if (*data < 0x80 && !core_utf8_pending(&p->utf8)) {
 			code_point(p, *data++);
 			continue;
