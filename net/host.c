@@ -191,5 +191,5 @@ host_free(void *user, void *statep)
 }
 
 const struct ssp_ops net_host_ops = {
-	host_diff, host_apply, host_equal, host_copy, host_free, NULL
+	host_diff, host_apply, host_equal, host_copy, host_free, NULL, NULL
 };

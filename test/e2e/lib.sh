@@ -147,3 +147,24 @@ type_both() {
 alive() {
 	kill -0 "$1" 2>/dev/null
 }
+
+# relay_start ARGS...: the lossy relay (test/tools/relay.c) in the
+# background; sets RELAY_PORT (client-facing) and RELAY_CTL (control).
+relay_start() {
+	local pf="$T/relay.ports.$RANDOM"
+	"$E2E_TOP/build/$(uname -m)/tools/relay" --port-file "$pf" "$@" \
+		>"$T/relay.out" 2>"$T/relay.err" &
+	at_exit "kill $!"
+	wait_for 5 test -s "$pf" || return 1
+	read -r RELAY_PORT RELAY_CTL <"$pf"
+}
+
+# relay_ctl CMD...: one control command; prints the relay's reply.
+relay_ctl() {
+	"$E2E_TOP/build/$(uname -m)/tools/relay" ctl "$RELAY_CTL" "$@"
+}
+
+# vm_hwm PID: peak resident set size in kB.
+vm_hwm() {
+	awk '/^VmHWM:/ {print $2}' "/proc/$1/status" 2>/dev/null
+}
