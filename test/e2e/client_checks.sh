@@ -21,6 +21,13 @@ free_udp_port() {
 	python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
 
+# session_up PANE: the client has taken the alternate screen and shows
+# the remote prompt.
+session_up() {
+	[ "$(tmux_ display -p -t "$1" '#{alternate_on}')" = 1 ] &&
+		tmux_capture "$1" | grep -q '^\$'
+}
+
 # rec_check PY: runs a python expression over the recorded bytes `b`
 # (script's header and footer lines removed); passes if it is true.
 rec_check() {
@@ -91,7 +98,7 @@ client_checks() {
 	tmux_start plain2 80 24 "$shell"
 	wait_for 5 screen_has outer 'outer>'
 	tmux_ send-keys -t outer "stty -a >$T/stty.before; script -q -e -f -O $T/rec.log -c 'env MOSH_KEY=$key $client -vv 127.0.0.1 $tap 2>$T/client.err'; echo OUTER-RC=\$?; stty -a >$T/stty.after" Enter
-	wait_for 10 screen_has outer '$'
+	wait_for 15 session_up outer
 	check "no bar once connected" eval '! screen_has outer "mosh:"'
 	check "the terminal is in the alternate screen" \
 		test "$(tmux_ display -p -t outer '#{alternate_on}')" = 1
@@ -171,7 +178,7 @@ client_checks() {
 		return
 	fi
 	tmux_ send-keys -t outer "clear; env MOSH_KEY=$MS_KEY $client 127.0.0.1 $MS_PORT" Enter
-	wait_for 10 screen_has outer '$'
+	wait_for 15 session_up outer
 	tmux_ send-keys -t outer 'echo MARK-$((1+1))' Enter
 	wait_for 5 screen_has outer 'MARK-2'
 	tmux_ send-keys -t outer C-^ C-z
