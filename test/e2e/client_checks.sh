@@ -80,7 +80,9 @@ client_checks() {
 		"^mosh: Nothing received from server on UDP port $dead\\. \\[To quit" \
 		"$(tmux_capture lonely | head -1)"
 
-	printf 'set enable-bracketed-paste off\n' >"$T/inputrc"
+	# No bracketed paste from readline (the checks set it themselves), and
+	# Ctrl-L must not make the shell clear the screen (the client repaints).
+	printf 'set enable-bracketed-paste off\n"\\C-l": redraw-current-line\n' >"$T/inputrc"
 	shell="env PS1=$ HISTFILE=/dev/null INPUTRC=$T/inputrc bash --norc --noprofile"
 	if ! mosh_server_start $server new -i 127.0.0.1 -p 0 -- $shell; then
 		fail "server for the client checks starts" "$(cat "$T"/server.out.*)"
@@ -118,6 +120,24 @@ client_checks() {
 	wait_for 5 screen_has outer '|'
 	sleep 0.5
 	check "colours and UTF-8 equal a plain pane (capture-pane -e)" \
+		test "$(tmux_ capture-pane -p -e -t outer)" = "$(tmux_ capture-pane -p -e -t plain2)"
+
+	# Ctrl-L and SIGCONT repaint: garbage written behind the client's back
+	# goes away.
+	local tty cpid
+	tty=$(tmux_ display -p -t outer '#{pane_tty}')
+	printf '\033[10;5HGARBAGE-ONE' >"$tty"
+	wait_for 3 screen_has outer GARBAGE-ONE
+	tmux_ send-keys -t outer C-l
+	wait_for 3 eval '! screen_has outer GARBAGE-ONE'
+	check "Ctrl-L repaints the screen" eval '! screen_has outer GARBAGE-ONE'
+	cpid=$(pgrep -f "^$client -vv 127.0.0.1 $tap" | head -1)
+	printf '\033[12;5HGARBAGE-TWO' >"$tty"
+	wait_for 3 screen_has outer GARBAGE-TWO
+	kill -CONT "$cpid"
+	wait_for 3 eval '! screen_has outer GARBAGE-TWO'
+	check "SIGCONT repaints the screen" eval '! screen_has outer GARBAGE-TWO'
+	check "after the repaints: equal to a plain pane" \
 		test "$(tmux_ capture-pane -p -e -t outer)" = "$(tmux_ capture-pane -p -e -t plain2)"
 
 	# Replayed and forged datagrams: dropped, screen unchanged.
