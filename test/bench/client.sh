@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# test/bench/client.sh - our client and stock mosh-client side by side,
+# against the same stock mosh-server, in the same run (A B A B ...):
+# client CPU time while the server streams a 20 MB `cat`, resident memory
+# idle (connected, nothing happening) and peak after the stream (VmHWM),
+# and the bytes each client wrote to its terminal (recorded by `script`).
+# Figures only; nothing is asserted.  ROUNDS=n (default 2).
+. "$(dirname "$0")/../e2e/lib.sh"
+export LANG=C.UTF-8
+ROUNDS=${ROUNDS:-2}
+seq 1 4000000 | head -c 20000000 >"$T/big.txt"
+tick=$(getconf CLK_TCK)
+
+# cpu_ms PID: user + system time so far.
+cpu_ms() {
+	awk -v t="$tick" '{print int(($14 + $15) * 1000 / t)}' "/proc/$1/stat"
+}
+
+# one NAME CLIENT_CMD PROCESS_PATTERN: prints one line of figures.
+one() {
+	local name=$1 client=$2 pat=$3 pid idle c0 c1 hwm bytes t0 t1 pane
+	mosh_server_start mosh-server new -i 127.0.0.1 -p 0 -- \
+		sh -c "sleep 3; cat $T/big.txt; echo; echo STREAM-DONE; sleep 600" ||
+		{ echo "    $name: server did not start"; return; }
+	pane=b$name$RANDOM
+	tmux_start "$pane" 80 24 "script -q -f -O $T/rec.$name -c 'env MOSH_KEY=$MS_KEY $client 127.0.0.1 $MS_PORT'"
+	sleep 1.5
+	pid=$(pgrep -n -f "$pat 127.0.0.1 $MS_PORT")
+	[ -n "$pid" ] || { echo "    $name: client not found"; return; }
+	idle=$(awk '/^VmRSS:/ {print $2}' /proc/$pid/status)
+	c0=$(cpu_ms "$pid")
+	t0=$(date +%s%N)
+	wait_for 90 screen_has "$pane" STREAM-DONE || echo "    $name: no end of stream seen"
+	t1=$(date +%s%N)
+	sleep 1
+	c1=$(cpu_ms "$pid")
+	hwm=$(vm_hwm "$pid")
+	bytes=$(stat -c %s "$T/rec.$name")
+	printf '    %-6s cpu %5d ms (%4d ms/MB)  wall %5d ms  rss idle %6d kB  peak %6d kB  tty bytes %9d\n' \
+		"$name" $((c1 - c0)) $(((c1 - c0) / 20)) $(((t1 - t0) / 1000000)) \
+		"$idle" "$hwm" "$bytes"
+	kill -TERM "$pid" 2>/dev/null
+	sleep 0.5
+	kill -9 "$MS_PID" 2>/dev/null
+}
+
+echo "client: 20 MB cat from stock mosh-server, $ROUNDS rounds each"
+for r in $(seq 1 "$ROUNDS"); do
+	one ours "$BIN client" "$BIN client"
+	one stock mosh-client "mosh-client"
+done
