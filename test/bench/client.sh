@@ -49,3 +49,25 @@ for r in $(seq 1 "$ROUNDS"); do
 	one ours "$BIN client" "$BIN client"
 	one stock mosh-client "mosh-client"
 done
+
+# Instructions (callgrind) for the whole session: start, the 20 MB stream,
+# the server's exit.  CALLGRIND=0 skips it.
+cg_one() {
+	local name=$1 client=$2 pane out
+	mosh_server_start mosh-server new -i 127.0.0.1 -p 0 -- \
+		sh -c "sleep 4; cat $T/big.txt; echo; echo STREAM-DONE; sleep 2" ||
+		{ echo "    $name: server did not start"; return; }
+	out=$T/cg.$name.$RANDOM
+	pane=c$name$RANDOM
+	tmux_start "$pane" 80 24 "env MOSH_KEY=$MS_KEY valgrind -q --tool=callgrind --callgrind-out-file=$out $client 127.0.0.1 $MS_PORT; sleep 600"
+	wait_for 240 test -s "$out" || { echo "    $name: no callgrind output"; return; }
+	sleep 1
+	awk -v n="$name" '/^(summary|totals):/ {printf "    %-6s %d instructions (%d per MB streamed)\n", n, $2, $2 / 20; exit}' "$out"
+	kill -9 "$MS_PID" 2>/dev/null
+}
+
+if [ "${CALLGRIND:-1}" != 0 ] && command -v valgrind >/dev/null; then
+	echo "client: callgrind, same stream"
+	cg_one ours "$BIN client"
+	cg_one stock "$(command -v mosh-client)"
+fi

@@ -6,7 +6,7 @@
 # stock pair (this checks the checks).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/session_checks.sh"
-. "$(dirname "$0")/client_checks.sh"
+. "$(dirname "$0")/client_checks.bash"
 session_checks mosh-server "${CLIENT:-$BIN client}"
 [ -n "${CLIENT:-}" ] || client_checks mosh-server "$BIN client"
 finish

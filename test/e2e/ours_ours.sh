@@ -5,7 +5,7 @@
 # a 20 s blackhole that shows the "Last contact" bar and recovers.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/session_checks.sh"
-. "$(dirname "$0")/client_checks.sh"
+. "$(dirname "$0")/client_checks.bash"
 session_checks "$BIN server" "$BIN client"
 client_checks "$BIN server" "$BIN client"
 

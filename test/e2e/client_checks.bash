@@ -1,4 +1,4 @@
-# test/e2e/client_checks.sh - what only a client does, checked from the
+# test/e2e/client_checks.bash - what only a client does, checked from the
 # outside (sourced after lib.sh).  client_checks SERVER_CMD CLIENT_CMD runs
 # CLIENT_CMD in an outer tmux pane, through `script` (which records every
 # byte the client writes to its terminal) and through test/tools/udptap.py
