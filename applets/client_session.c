@@ -114,18 +114,19 @@ static void
 prefix_title(struct fb *f)
 {
 	char buf[FB_TITLE_MAX + sizeof TITLE_PREFIX];
-	size_t pl = sizeof TITLE_PREFIX - 1;
+	size_t pl = sizeof TITLE_PREFIX - 1, n;
 	int same = f->icon_len == f->title_len &&
 	    memcmp(f->icon, f->title, f->title_len) == 0;
 
 	if (!f->title_set) {
 		return;
 	}
+	n = pl + f->title_len;
 	memcpy(buf, TITLE_PREFIX, pl);
 	memcpy(buf + pl, f->title, f->title_len);
-	fb_set_title(f, buf, pl + f->title_len);
+	fb_set_title(f, buf, n);
 	if (same) {
-		fb_set_icon(f, buf, pl + f->title_len);
+		fb_set_icon(f, buf, n);
 	}
 }
 

@@ -110,6 +110,8 @@ client_checks() {
 	sleep 1
 	check_eq "title reaches the outer terminal with the prefix" "[mosh] T" \
 		"$(tmux_ display -p -t outer '#{pane_title}')"
+	check "title and icon written as one OSC 0 with the prefix" \
+		rec_check 'b"\x1b]0;[mosh] T\x07" in b and b"\x1b]1;" not in b'
 	check_eq "mouse mode reaches the outer terminal" 1 \
 		"$(tmux_ display -p -t outer '#{mouse_button_flag}')"
 	check "bracketed paste reaches the outer terminal" rec_check 'b"\x1b[?2004h" in b'
