@@ -74,11 +74,14 @@ client_checks() {
 
 	# No server at all: runs in the background of everything else.
 	dead=$(free_udp_port)
-	tmux_start lonely 80 24 "env MOSH_KEY=AAAAAAAAAAAAAAAAAAAAAA $client 127.0.0.1 $dead 2>$T/lonely.err; echo RC=\$?; sleep 60"
+	# (With MOSH_NO_TERM_INIT and a printable escape key.)
+	tmux_start lonely 80 24 "env MOSH_KEY=AAAAAAAAAAAAAAAAAAAAAA MOSH_NO_TERM_INIT=1 MOSH_ESCAPE_KEY='~' $client 127.0.0.1 $dead 2>$T/lonely.err; echo RC=\$?; sleep 60"
 	wait_for 3 screen_has lonely 'Nothing received'
-	check_match "no server: bar after 250 ms" \
-		"^mosh: Nothing received from server on UDP port $dead\\. \\[To quit" \
+	check_match "no server: bar after 250 ms, with the escape key's hint" \
+		"^mosh: Nothing received from server on UDP port $dead\\. \\[To quit: \"~\" \\.\\]" \
 		"$(tmux_capture lonely | head -1)"
+	check_eq "MOSH_NO_TERM_INIT: no alternate screen" 0 \
+		"$(tmux_ display -p -t lonely '#{alternate_on}')"
 
 	# No bracketed paste from readline (the checks set it themselves), and
 	# Ctrl-L must not make the shell clear the screen (the client repaints).
