@@ -5,9 +5,11 @@
  * The whole stream is inflated in one call straight into the caller's
  * buffer, which doubles as the LZ77 window, so no state outlives a call.
  * Bits are read LSB-first through a 64-bit bit buffer refilled a word at a
- * time.  Huffman codes decode with one table lookup on the next 9 bits;
- * the rare longer codes fall back to a canonical count/symbol walk (RFC
- * 1951 3.2.2).  Code sets are validated like zlib does: over-subscribed
+ * time.  Huffman codes decode with one table lookup on the next 9 bits
+ * (7 for distances); the rare longer codes fall back to a canonical
+ * count/symbol walk (RFC 1951 3.2.2).  A fast loop keeps the state in
+ * locals while 8 input bytes and a maximal match of output room remain;
+ * the careful per-symbol path handles the rest and every error.  Code sets are validated like zlib does: over-subscribed
  * sets are refused, incomplete ones are allowed only when they hold a
  * single code of length 1 (and a distance code may be empty), and the
  * literal/length code must contain end-of-block.
@@ -52,7 +54,17 @@ net_zlib_adler32(uint32_t adler, const uint8_t *p, size_t n)
 	while (n > 0) {
 		k = n < ADLER_NMAX ? n : ADLER_NMAX;
 		n -= k;
-		for (i = 0; i < k; i++) {
+		for (i = 0; i + 4 <= k; i += 4) {
+			a += p[i];
+			b += a;
+			a += p[i + 1];
+			b += a;
+			a += p[i + 2];
+			b += a;
+			a += p[i + 3];
+			b += a;
+		}
+		for (; i < k; i++) {
 			a += p[i];
 			b += a;
 		}
@@ -64,16 +76,19 @@ net_zlib_adler32(uint32_t adler, const uint8_t *p, size_t n)
 }
 
 #define MAXBITS 15	/* longest DEFLATE code */
-#define PRIBITS 9	/* bits of the first-level lookup */
+#define PRIBITS 9	/* bits of the literal/length first-level lookup */
+#define DISTBITS 7	/* and of the distance one (fewer codes: cheaper) */
 #define NLITLEN 288	/* 286 used + 2 reserved (fixed code) */
 #define NDIST 30	/* 30 used (fixed code has 32; 30, 31 invalid) */
+#define MAX_MATCH 258
 
 /*
- * A decoding table: tab[next PRIBITS bits] = sym | len << 9, or 0 when
- * the code is longer than PRIBITS or unused; count/sym drive the slow
+ * A decoding table: tab[next `bits` bits] = sym | len << 9, or 0 when
+ * the code is longer than `bits` or unused; count/sym drive the slow
  * canonical walk.
  */
 struct huff {
+	unsigned bits;		/* PRIBITS or DISTBITS */
 	uint16_t tab[1 << PRIBITS];
 	uint16_t count[MAXBITS + 1];
 	uint16_t sym[NLITLEN];
@@ -151,7 +166,8 @@ enum {
  * over-subscribed set or an incomplete one that `allow` does not allow.
  */
 static int
-build(struct huff *h, const uint8_t *lens, unsigned n, int allow)
+build(struct huff *h, const uint8_t *lens, unsigned n, unsigned bits,
+    int allow)
 {
 	uint16_t next[MAXBITS + 2];
 	unsigned len, i, sym, ncodes = 0;
@@ -185,20 +201,16 @@ build(struct huff *h, const uint8_t *lens, unsigned n, int allow)
 		}
 	}
 	/* first-level table: walk canonical codes in order */
-	memset(h->tab, 0, sizeof(h->tab));
+	h->bits = bits;
+	memset(h->tab, 0, sizeof(h->tab[0]) << bits);
 	{
-		unsigned code = 0, idx = 0, rev, k, step;
+		unsigned code = 0, idx = 0, rev, k;
 
-		for (len = 1; len <= PRIBITS; len++) {
+		for (len = 1; len <= bits; len++) {
 			for (k = 0; k < h->count[len]; k++, idx++, code++) {
 				sym = h->sym[idx];
-				rev = 0;
-				for (i = 0; i < len; i++) {
-					rev |= ((code >> i) & 1) <<
-					    (len - 1 - i);
-				}
-				step = 1u << len;
-				for (i = rev; i < (1u << PRIBITS); i += step) {
+				rev = net_zlib_rev16(code) >> (16 - len);
+				for (i = rev; i < (1u << bits); i += 1u << len) {
 					h->tab[i] = (uint16_t)(sym | len << 9);
 				}
 			}
@@ -216,7 +228,7 @@ decode(struct inf *s, const struct huff *h, unsigned *sym)
 	int code = 0, first = 0, index = 0, count;
 
 	refill(s);
-	e = h->tab[s->bb & ((1u << PRIBITS) - 1)];
+	e = h->tab[s->bb & ((1u << h->bits) - 1)];
 	if (e != 0) {
 		len = e >> 9;
 		if (len > s->nb) {
@@ -227,7 +239,7 @@ decode(struct inf *s, const struct huff *h, unsigned *sym)
 		*sym = e & 0x1ff;
 		return 0;
 	}
-	/* longer than PRIBITS, or not a code of this set */
+	/* longer than h->bits, or not a code of this set */
 	for (len = 1; len <= MAXBITS; len++) {
 		if (len > s->nb) {
 			return CORE_E_TRUNC;
@@ -301,73 +313,189 @@ stored(struct inf *s)
 	return 0;
 }
 
-/* Decodes compressed data with s->lit and s->dist until end-of-block. */
+/* Writes a match of len bytes from dist back; room for len + 8 is there. */
+static void
+copy_match(uint8_t *d, unsigned len, unsigned dist)
+{
+	const uint8_t *src = d - dist;
+	uint8_t *end = d + len;
+	unsigned i;
+
+	if (dist >= 8) {
+		/* 8 at a time: source and target never overlap in a step;
+		 * up to 7 bytes past the match are scratch */
+		do {
+			memcpy(d, src, 8);
+			d += 8;
+			src += 8;
+		} while (d < end);
+		return;
+	}
+	for (i = 0; i < len; i++) {
+		d[i] = src[i];
+	}
+}
+
+/*
+ * The fast loop: runs while 8 input bytes and 266 bytes of output room
+ * are at hand, with the state in locals and one refill per symbol (56
+ * bits cover a 9-bit code, 5 extra bits, a 9-bit distance code and 13
+ * extra bits).  Returns 1 when the careful path must take the next
+ * symbol, 0 at end-of-block, or an error.
+ */
 static int
-codes(struct inf *s)
+codes_fast(struct inf *s)
+{
+	const uint8_t *ip = s->ip, *ie = s->ie;
+	uint64_t bb = s->bb;
+	unsigned nb = s->nb, e, sym, len, dist, n, x;
+	uint8_t *o = s->o;
+	size_t olen = s->olen, cap = s->out->cap;
+	int rc = 1;
+
+	while (ie - ip >= 8 && cap - olen >= MAX_MATCH + 8) {
+		if (nb < 56) {
+			uint64_t w = (uint64_t)ip[0] | (uint64_t)ip[1] << 8 |
+			    (uint64_t)ip[2] << 16 | (uint64_t)ip[3] << 24 |
+			    (uint64_t)ip[4] << 32 | (uint64_t)ip[5] << 40 |
+			    (uint64_t)ip[6] << 48 | (uint64_t)ip[7] << 56;
+
+			bb |= w << nb;
+			ip += (63 - nb) >> 3;
+			nb |= 56;
+		}
+		e = s->lit.tab[bb & ((1u << PRIBITS) - 1)];
+		if (e == 0) {
+			break;		/* a long code: careful path */
+		}
+		n = e >> 9;
+		sym = e & 0x1ff;
+		if (sym < 256) {
+			bb >>= n;
+			nb -= n;
+			o[olen++] = (uint8_t)sym;
+			continue;
+		}
+		if (sym == 256) {
+			bb >>= n;
+			nb -= n;
+			rc = 0;
+			break;
+		}
+		sym -= 257;
+		if (sym >= 29) {
+			break;		/* 286, 287: the careful path refuses */
+		}
+		x = net_zlib_len_extra[sym];
+		e = s->dist.tab[(bb >> (n + x)) & ((1u << DISTBITS) - 1)];
+		if (e == 0) {
+			break;		/* nothing consumed yet */
+		}
+		bb >>= n;
+		len = net_zlib_len_base[sym] + (unsigned)(bb & ((1u << x) - 1));
+		bb >>= x;
+		nb -= n + x;
+		n = e >> 9;
+		sym = e & 0x1ff;
+		bb >>= n;
+		nb -= n;
+		if (sym >= 30) {
+			rc = CORE_E_BADMSG;	/* 30, 31 */
+			break;
+		}
+		x = net_zlib_dist_extra[sym];
+		dist = net_zlib_dist_base[sym] + (unsigned)(bb & ((1u << x) - 1));
+		bb >>= x;
+		nb -= x;
+		if (dist > olen - s->ostart) {
+			rc = CORE_E_BADMSG;	/* before the output start */
+			break;
+		}
+		copy_match(o + olen, len, dist);
+		olen += len;
+	}
+	s->ip = ip;
+	s->bb = bb;
+	s->nb = nb;
+	s->olen = olen;
+	return rc;
+}
+
+/* Decodes one symbol and acts on it: 1 to go on, 0 at end-of-block. */
+static int
+one_symbol(struct inf *s)
 {
 	unsigned sym, len, dist;
 	uint32_t x;
 	uint8_t *d;
 	int rc;
 
-	for (;;) {
-		rc = decode(s, &s->lit, &sym);
-		if (rc != 0) {
-			return rc;
-		}
-		if (sym < 256) {
-			if (s->olen == s->out->cap) {
-				rc = room(s, 1);
-				if (rc != 0) {
-					return rc;
-				}
-			}
-			s->o[s->olen++] = (uint8_t)sym;
-			continue;
-		}
-		if (sym == 256) {
-			return 0;
-		}
-		sym -= 257;
-		if (sym >= 29) {
-			return CORE_E_BADMSG;	/* 286, 287 */
-		}
-		rc = need_bits(s, net_zlib_len_extra[sym], &x);
-		if (rc != 0) {
-			return rc;
-		}
-		len = net_zlib_len_base[sym] + x;
-		rc = decode(s, &s->dist, &sym);
-		if (rc != 0) {
-			return rc;
-		}
-		if (sym >= 30) {
-			return CORE_E_BADMSG;	/* 30, 31 */
-		}
-		rc = need_bits(s, net_zlib_dist_extra[sym], &x);
-		if (rc != 0) {
-			return rc;
-		}
-		dist = net_zlib_dist_base[sym] + x;
-		if (dist > s->olen - s->ostart) {
-			return CORE_E_BADMSG;	/* before the output start */
-		}
-		rc = room(s, len);
-		if (rc != 0) {
-			return rc;
-		}
-		d = s->o + s->olen;
-		if (dist >= len) {
-			memcpy(d, d - dist, len);
-		} else {
-			unsigned i;
-
-			for (i = 0; i < len; i++) {
-				d[i] = d[(int)i - (int)dist];
-			}
-		}
-		s->olen += len;
+	rc = decode(s, &s->lit, &sym);
+	if (rc != 0) {
+		return rc;
 	}
+	if (sym < 256) {
+		if (s->olen == s->out->cap) {
+			rc = room(s, 1);
+			if (rc != 0) {
+				return rc;
+			}
+		}
+		s->o[s->olen++] = (uint8_t)sym;
+		return 1;
+	}
+	if (sym == 256) {
+		return 0;
+	}
+	sym -= 257;
+	if (sym >= 29) {
+		return CORE_E_BADMSG;	/* 286, 287 */
+	}
+	rc = need_bits(s, net_zlib_len_extra[sym], &x);
+	if (rc != 0) {
+		return rc;
+	}
+	len = net_zlib_len_base[sym] + x;
+	rc = decode(s, &s->dist, &sym);
+	if (rc != 0) {
+		return rc;
+	}
+	if (sym >= 30) {
+		return CORE_E_BADMSG;	/* 30, 31 */
+	}
+	rc = need_bits(s, net_zlib_dist_extra[sym], &x);
+	if (rc != 0) {
+		return rc;
+	}
+	dist = net_zlib_dist_base[sym] + x;
+	if (dist > s->olen - s->ostart) {
+		return CORE_E_BADMSG;	/* before the output start */
+	}
+	rc = room(s, len);
+	if (rc != 0) {
+		return rc;
+	}
+	d = s->o + s->olen;
+	for (x = 0; x < len; x++) {
+		d[x] = d[(int)x - (int)dist];
+	}
+	s->olen += len;
+	return 1;
+}
+
+/* Decodes compressed data with s->lit and s->dist until end-of-block. */
+static int
+codes(struct inf *s)
+{
+	int rc;
+
+	do {
+		rc = codes_fast(s);
+		if (rc == 1) {
+			rc = one_symbol(s);
+		}
+	} while (rc == 1);
+	return rc;
 }
 
 static int
@@ -381,12 +509,60 @@ fixed(struct inf *s)
 	memset(lens + 144, 9, 112);
 	memset(lens + 256, 7, 24);
 	memset(lens + 280, 8, 8);
-	rc = build(&s->lit, lens, NLITLEN, COMPLETE);
+	rc = build(&s->lit, lens, NLITLEN, PRIBITS, COMPLETE);
 	if (rc == 0) {
 		memset(lens, 5, 32);
-		rc = build(&s->dist, lens, 32, COMPLETE);
+		rc = build(&s->dist, lens, 32, DISTBITS, COMPLETE);
 	}
 	return rc != 0 ? rc : codes(s);
+}
+
+/*
+ * Reads `total` code lengths coded with the code length code in s->lit
+ * (RFC 1951 3.2.7: 0-15 literally, 16 repeats the previous length 3-6
+ * times, 17 and 18 give 3-10 and 11-138 zeros).
+ */
+static int
+read_lengths(struct inf *s, uint8_t *lens, unsigned total)
+{
+	unsigned i, sym, rep, prev;
+	uint32_t x;
+	int rc;
+
+	for (i = 0; i < total; i += rep) {
+		rc = decode(s, &s->lit, &sym);
+		if (rc != 0) {
+			return rc;
+		}
+		if (sym < 16) {
+			lens[i] = (uint8_t)sym;
+			rep = 1;
+			continue;
+		}
+		prev = 0;
+		if (sym == 16) {
+			if (i == 0) {
+				return CORE_E_BADMSG;	/* nothing to repeat */
+			}
+			prev = lens[i - 1];
+			rc = need_bits(s, 2, &x);
+			rep = 3 + x;
+		} else if (sym == 17) {
+			rc = need_bits(s, 3, &x);
+			rep = 3 + x;
+		} else {
+			rc = need_bits(s, 7, &x);
+			rep = 11 + x;
+		}
+		if (rc != 0) {
+			return rc;
+		}
+		if (rep > total - i) {
+			return CORE_E_BADMSG;	/* past the last length */
+		}
+		memset(lens + i, (int)prev, rep);
+	}
+	return 0;
 }
 
 static int
@@ -394,7 +570,7 @@ dynamic(struct inf *s)
 {
 	uint8_t lens[NLITLEN + 32];
 	uint32_t hlit, hdist, hclen, x;
-	unsigned i, sym, rep, prev;
+	unsigned i;
 	int rc;
 
 	/* RFC 1951 3.2.7 */
@@ -419,49 +595,19 @@ dynamic(struct inf *s)
 		}
 		lens[net_zlib_clen_order[i]] = (uint8_t)x;
 	}
-	rc = build(&s->lit, lens, 19, COMPLETE);	/* code length code */
+	/* the code length code: its codes are at most 7 bits */
+	rc = build(&s->lit, lens, 19, DISTBITS, COMPLETE);
+	rc = rc ? rc : read_lengths(s, lens, hlit + hdist);
 	if (rc != 0) {
 		return rc;
-	}
-	for (i = 0; i < hlit + hdist;) {
-		rc = decode(s, &s->lit, &sym);
-		if (rc != 0) {
-			return rc;
-		}
-		if (sym < 16) {
-			lens[i++] = (uint8_t)sym;
-			continue;
-		}
-		prev = 0;
-		if (sym == 16) {
-			if (i == 0) {
-				return CORE_E_BADMSG;	/* nothing to repeat */
-			}
-			prev = lens[i - 1];
-			rc = need_bits(s, 2, &x);
-			rep = 3 + x;
-		} else if (sym == 17) {
-			rc = need_bits(s, 3, &x);
-			rep = 3 + x;
-		} else {
-			rc = need_bits(s, 7, &x);
-			rep = 11 + x;
-		}
-		if (rc != 0) {
-			return rc;
-		}
-		if (rep > hlit + hdist - i) {
-			return CORE_E_BADMSG;
-		}
-		memset(lens + i, (int)prev, rep);
-		i += rep;
 	}
 	if (lens[256] == 0) {
 		return CORE_E_BADMSG;	/* no end-of-block code */
 	}
-	rc = build(&s->lit, lens, hlit, SINGLE_OK);
+	rc = build(&s->lit, lens, hlit, PRIBITS, SINGLE_OK);
 	if (rc == 0) {
-		rc = build(&s->dist, lens + hlit, hdist, SINGLE_OK | EMPTY_OK);
+		rc = build(&s->dist, lens + hlit, hdist, DISTBITS,
+		    SINGLE_OK | EMPTY_OK);
 	}
 	return rc != 0 ? rc : codes(s);
 }
@@ -507,7 +653,7 @@ inflate_blocks(struct inf *s)
 int
 net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out)
 {
-	struct inf *s, st;
+	struct inf st, *s = &st;
 	uint32_t adler;
 	size_t len0 = out->len;
 	int rc;
@@ -520,7 +666,6 @@ net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out)
 	    ((unsigned)in[0] << 8 | in[1]) % 31 != 0 || (in[1] & 0x20)) {
 		return CORE_E_BADMSG;
 	}
-	s = &st;
 	s->ip = in + 2;
 	s->ie = in + n;
 	s->bb = 0;
@@ -529,6 +674,11 @@ net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out)
 	s->o = out->p;
 	s->olen = len0;
 	s->ostart = len0;
+	/* a first guess at the size (4n, at most 64 KiB) saves regrowth */
+	if (n < 16384 && out->cap - len0 < 4 * n &&
+	    out->max - len0 >= 4 * n && core_buf_reserve(out, 4 * n) == 0) {
+		s->o = out->p;
+	}
 	rc = inflate_blocks(s);
 	if (rc == 0 && s->ie - s->ip < 4) {
 		rc = CORE_E_TRUNC;
@@ -539,9 +689,7 @@ net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out)
 	if (rc == 0) {
 		adler = s->olen == len0 ? 1 :
 		    net_zlib_adler32(1, s->o + len0, s->olen - len0);
-		if (adler != ((uint32_t)s->ip[0] << 24 |
-		    (uint32_t)s->ip[1] << 16 | (uint32_t)s->ip[2] << 8 |
-		    s->ip[3])) {
+		if (adler != core_ld_be32(s->ip)) {
 			rc = CORE_E_CHECKSUM;
 		}
 	}

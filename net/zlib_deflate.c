@@ -220,7 +220,7 @@ static void
 huff_codes(const uint8_t *len, unsigned n, uint16_t *code)
 {
 	uint16_t next[17], count[17];
-	unsigned i, l, c, r;
+	unsigned i, l;
 
 	memset(count, 0, sizeof(count));
 	for (i = 0; i < n; i++) {
@@ -233,15 +233,10 @@ huff_codes(const uint8_t *len, unsigned n, uint16_t *code)
 	}
 	for (i = 0; i < n; i++) {
 		l = len[i];
-		if (l == 0) {
-			continue;
+		if (l != 0) {
+			code[i] = (uint16_t)(net_zlib_rev16(next[l]++) >>
+			    (16 - l));
 		}
-		c = next[l]++;
-		for (r = 0; l > 0; l--) {
-			r = r << 1 | (c & 1);
-			c >>= 1;
-		}
-		code[i] = (uint16_t)r;
 	}
 }
 
@@ -674,11 +669,13 @@ net_zlib_deflate(const uint8_t *in, size_t n, struct core_buf *out)
 	d->symmax = n < BLOCK_SYMS ? n + 1 : BLOCK_SYMS;
 	mem = (hsize + d->wsize) * sizeof(uint32_t) +
 	    d->symmax * 2 * sizeof(uint16_t);
-	d->head = calloc(1, mem);
+	d->head = malloc(mem);
 	if (d->head == NULL) {
 		free(d);
 		return CORE_E_NOMEM;
 	}
+	/* chain links are written before they are read: only heads start 0 */
+	memset(d->head, 0, hsize * sizeof(uint32_t));
 	d->prev = d->head + hsize;
 	d->sym_len = (uint16_t *)(d->prev + d->wsize);
 	d->sym_dist = d->sym_len + d->symmax;

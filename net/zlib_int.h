@@ -11,6 +11,16 @@
 /* RFC 1950 section 8.2: Adler-32 of p[0..n) continued from adler (start 1). */
 uint32_t net_zlib_adler32(uint32_t adler, const uint8_t *p, size_t n);
 
+/* The low 16 bits of v in reverse order (Huffman codes go MSB-first). */
+static inline uint16_t
+net_zlib_rev16(unsigned v)
+{
+	v = (v >> 1 & 0x5555) | (v & 0x5555) << 1;
+	v = (v >> 2 & 0x3333) | (v & 0x3333) << 2;
+	v = (v >> 4 & 0x0f0f) | (v & 0x0f0f) << 4;
+	return (uint16_t)((v >> 8 & 0x00ff) | (v & 0x00ff) << 8);
+}
+
 /* RFC 1951 3.2.5: base values and extra bits of lengths and distances. */
 extern const uint16_t net_zlib_len_base[29];
 extern const uint8_t net_zlib_len_extra[29];

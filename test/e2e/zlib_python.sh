@@ -148,6 +148,104 @@ while read -r status name rest; do
 	esac
 done <"$T/results"
 
+# Differential: thousands of corrupted streams (bit flips, byte changes,
+# cuts, insertions) must get the same verdict from us and from Python's
+# zlib: accepted with identical output, or refused.
+python3 - "$TOOL" <<'EOF' >"$T/diff_results"
+import random, struct, subprocess, sys, zlib
+tool = sys.argv[1]
+rnd = random.Random(4242)
+seeds = []
+for i in range(60):
+    n = rnd.choice([0, 1, 5, 40, 300, 2000])
+    alpha = rnd.choice([b"ab", b"abcdefgh \r\n\x1b[0m", bytes(range(256))])
+    data = bytes(rnd.choice(alpha) for _ in range(n))
+    if rnd.random() < 0.5:
+        data = data * rnd.randint(1, 4)
+    lvl = rnd.choice([0, 1, 6, 9])
+    strat = rnd.choice([zlib.Z_DEFAULT_STRATEGY, zlib.Z_FIXED,
+                        zlib.Z_HUFFMAN_ONLY, zlib.Z_RLE])
+    c = zlib.compressobj(lvl, zlib.DEFLATED, rnd.choice([9, 12, 15]), 8,
+                         strat)
+    seeds.append(c.compress(data) + c.flush())
+def mutate(z):
+    z = bytearray(z)
+    if not z:
+        return bytes(rnd.randrange(256) for _ in range(rnd.randint(1, 4)))
+    k = rnd.randrange(5)
+    if k == 0:
+        for _ in range(rnd.randint(1, 3)):
+            z[rnd.randrange(len(z))] ^= 1 << rnd.randrange(8)
+    elif k == 1:
+        z[rnd.randrange(len(z))] = rnd.randrange(256)
+    elif k == 2:
+        z = z[:rnd.randrange(len(z) + 1)]
+    elif k == 3:
+        p = rnd.randrange(len(z) + 1)
+        z[p:p] = bytes(rnd.randrange(256) for _ in range(rnd.randint(1, 4)))
+    else:
+        # block headers and code lengths live in the first bytes
+        z[rnd.randrange(min(len(z), 10))] ^= 1 << rnd.randrange(8)
+    return bytes(z)
+
+cases = []
+for i in range(4000):
+    # anywhere in the stream: mostly refused by header or Adler-32 checks
+    cases.append(mutate(rnd.choice(seeds)))
+for i in range(16000):
+    # inside the DEFLATE data, with the trailer fixed up whenever Python's
+    # raw inflate accepts the result, so the block decoding is compared
+    z = rnd.choice(seeds)
+    body = mutate(z[2:-4])
+    trailer = z[-4:]
+    try:
+        d = zlib.decompressobj(-15)
+        raw = d.decompress(body, 1 << 20)
+        if d.eof and not d.unused_data and not d.unconsumed_tail:
+            trailer = struct.pack(">I", zlib.adler32(raw))
+    except zlib.error:
+        pass
+    cases.append(z[:2] + body + trailer)
+inp = b"".join(struct.pack(">I", len(z)) + z for z in cases)
+r = subprocess.run([tool, "inflate-batch", str(1 << 20)], input=inp,
+                   capture_output=True)
+if r.returncode != 0:
+    print("FAIL differential/batch-run", r.stderr.decode()[:200])
+    sys.exit(0)
+out, pos = r.stdout, 0
+ok_both = refused_both = 0
+bad = []
+for z in cases:
+    rc, n = struct.unpack(">iI", out[pos:pos + 8])
+    ours = out[pos + 8:pos + 8 + n]
+    pos += 8 + n
+    try:
+        d = zlib.decompressobj()
+        py = d.decompress(z, 1 << 20)
+        good = d.eof and not d.unused_data and not d.unconsumed_tail
+    except zlib.error:
+        good = False
+    if good and rc == 0 and ours == py:
+        ok_both += 1
+    elif not good and rc != 0:
+        refused_both += 1
+    elif len(bad) < 5:
+        bad.append("rc=%d python=%s %s" % (rc, good, z.hex()[:120]))
+print("INFO differential: %d streams, %d accepted by both, %d refused by "
+      "both" % (len(cases), ok_both, refused_both))
+if bad:
+    print("FAIL differential/verdicts", " | ".join(bad))
+else:
+    print("PASS differential/verdicts")
+EOF
+while read -r status name rest; do
+	case $status in
+	PASS) pass "$name" ;;
+	FAIL) fail "$name" "$rest" ;;
+	INFO) echo "  # $name $rest" ;;
+	esac
+done <"$T/diff_results"
+
 # The captured instructions: compressed_hex must inflate to instruction_hex,
 # and our deflate of each instruction must come back through Python.
 if [ -r "$VECTORS" ]; then

@@ -57,7 +57,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (rc == 0) {
 		round_trip(out.p, out.len);
 	}
-	if (size <= 65536) {
+	if (size <= 1024) {	/* keeps executions fast */
 		round_trip(data, size);
 	}
 	core_buf_fini(&out);

@@ -1,7 +1,12 @@
 /*
- * test/tools/zlibtool.c - `zlibtool deflate|inflate < in > out`: runs our
- * net/zlib coder over stdin for scripts (test/e2e/zlib_python.sh).
- * Exits 0, or 1 with a message on stderr.
+ * test/tools/zlibtool.c - runs our net/zlib coder for scripts
+ * (test/e2e/zlib_python.sh):
+ *   zlibtool deflate|inflate [MAXOUT] < in > out
+ *	exits 0, or 1 with a message on stderr;
+ *   zlibtool inflate-batch [MAXOUT] < records > results
+ *	stdin holds records <4-byte big-endian length><zlib stream>; for
+ *	each, stdout gets <4-byte big-endian code (0 or CORE_E_*, as
+ *	int32)><4-byte length><output>.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +36,37 @@ read_all(struct core_buf *b)
 	return 0;
 }
 
+static int
+batch(const struct core_buf *in, size_t max)
+{
+	struct core_buf out;
+	uint8_t hdr[8];
+	size_t pos = 0, n;
+	int rc;
+
+	core_buf_init(&out, max);
+	while (in->len - pos >= 4) {
+		n = core_ld_be32(in->p + pos);
+		pos += 4;
+		if (n > in->len - pos) {
+			fprintf(stderr, "zlibtool: truncated record\n");
+			return 1;
+		}
+		core_buf_reset(&out);
+		rc = net_zlib_inflate(in->p + pos, n, &out);
+		pos += n;
+		core_st_be32(hdr, (uint32_t)rc);
+		core_st_be32(hdr + 4, (uint32_t)out.len);
+		if (fwrite(hdr, 1, 8, stdout) != 8 || (out.len > 0 &&
+		    fwrite(out.p, 1, out.len, stdout) != out.len)) {
+			fprintf(stderr, "zlibtool: write failed\n");
+			return 1;
+		}
+	}
+	core_buf_fini(&out);
+	return fflush(stdout) == 0 ? 0 : 1;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -39,9 +75,10 @@ main(int argc, char **argv)
 	int rc;
 
 	if (argc < 2 || (strcmp(argv[1], "deflate") != 0 &&
-	    strcmp(argv[1], "inflate") != 0)) {
-		fprintf(stderr, "usage: zlibtool deflate|inflate [MAXOUT] "
-		    "< in > out\n");
+	    strcmp(argv[1], "inflate") != 0 &&
+	    strcmp(argv[1], "inflate-batch") != 0)) {
+		fprintf(stderr, "usage: zlibtool deflate|inflate|inflate-batch "
+		    "[MAXOUT] < in > out\n");
 		return 2;
 	}
 	if (argc > 2) {
@@ -53,6 +90,9 @@ main(int argc, char **argv)
 	if (rc != 0) {
 		fprintf(stderr, "zlibtool: read: %s\n", core_strerror(rc));
 		return 1;
+	}
+	if (strcmp(argv[1], "inflate-batch") == 0) {
+		return batch(&in, max);
 	}
 	if (argv[1][0] == 'd') {
 		rc = net_zlib_deflate(in.p, in.len, &out);
