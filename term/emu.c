@@ -280,8 +280,8 @@ print_cp(void *user, uint32_t cp)
 }
 
 /* The hot path: a run of printable ASCII in the ASCII character set. */
-static void
-print_ascii(void *user, const uint8_t *s, size_t n)
+void
+vt_print_ascii(void *user, const uint8_t *s, size_t n)
 {
 	struct vt_emu *e = user;
 	struct fb *f = &e->fb;
@@ -475,6 +475,11 @@ vt_alt_screen(struct vt_emu *e, int on, int clear)
 	if (!on == !e->alt_active) {
 		return;
 	}
+	/* The other screen's rows are made on first use. */
+	if (e->other.rowv == NULL &&
+	    fb_init(&e->other, e->fb.cols, e->fb.rows) != 0) {
+		return;
+	}
 	fb_swap_rows(&e->fb, &e->other);
 	e->alt_active = (uint8_t)!!on;
 	if (clear) {
@@ -560,10 +565,13 @@ esc(void *user, const struct vt_seq *s)
 			/* SCS: designate G0 / G1 (only 94-character sets). */
 			e->charset[s->inter[0] == ')'] =
 			    s->final == '0' || s->final == 'A' ? s->final : 'B';
+		} else {
+			e->ignored++;
 		}
 		return;
 	}
 	if (s->ninter != 0) {
+		e->ignored++;
 		return;
 	}
 	switch (s->final) {
@@ -589,13 +597,16 @@ esc(void *user, const struct vt_seq *s)
 	case 'c':	/* RIS */
 		vt_reset(e, 1);
 		break;
+	case '\\':	/* ST, ending a string already dealt with */
+		break;
 	default:
-		break;	/* DECKPAM/DECKPNM, SS2/SS3, ST ... ignored */
+		e->ignored++;	/* DECKPAM/DECKPNM, SS2/SS3 ... */
+		break;
 	}
 }
 
 static const struct vt_parser_ops emu_ops = {
-	print_cp, print_ascii, execute, esc, vt_csi, vt_osc
+	print_cp, vt_print_ascii, execute, esc, vt_csi, vt_osc
 };
 
 int
@@ -606,11 +617,6 @@ vt_emu_init(struct vt_emu *e, int cols, int rows, unsigned flags)
 	memset(e, 0, sizeof *e);
 	rc = fb_init(&e->fb, cols, rows);
 	if (rc != 0) {
-		return rc;
-	}
-	rc = fb_init(&e->other, cols, rows);
-	if (rc != 0) {
-		fb_free(&e->fb);
 		return rc;
 	}
 	e->flags = flags;
@@ -638,13 +644,17 @@ vt_emu_resize(struct vt_emu *e, int cols, int rows)
 {
 	int oc = e->fb.cols, orows = e->fb.rows, rc;
 
-	rc = fb_resize(&e->other, cols, rows);
-	if (rc != 0) {
-		return rc;
+	if (e->other.rowv != NULL) {
+		rc = fb_resize(&e->other, cols, rows);
+		if (rc != 0) {
+			return rc;
+		}
 	}
 	rc = fb_resize(&e->fb, cols, rows);
 	if (rc != 0) {
-		(void)fb_resize(&e->other, oc, orows);
+		if (e->other.rowv != NULL) {
+			(void)fb_resize(&e->other, oc, orows);
+		}
 		return rc;
 	}
 	e->top = 0;
@@ -652,6 +662,38 @@ vt_emu_resize(struct vt_emu *e, int cols, int rows)
 	if (cols > oc) {
 		tabs_default(e, oc);
 	}
+	return 0;
+}
+
+int
+vt_emu_load(struct vt_emu *e, const struct fb *f)
+{
+	struct fb copy;
+
+	if (fb_copy(&copy, f) != 0) {
+		return CORE_E_NOMEM;
+	}
+	fb_free(&e->fb);
+	fb_free(&e->other);
+	e->fb = copy;
+	/* Rows were shared by fb_copy; the struct moved, its storage did
+	 * not, so nothing points at `copy`. */
+	e->alt_active = 0;
+	e->insert = 0;
+	e->origin = 0;
+	e->autowrap = 1;
+	e->newline = 0;
+	e->top = 0;
+	e->bottom = f->rows - 1;
+	e->gl = 0;
+	e->charset[0] = 'B';
+	e->charset[1] = 'B';
+	e->last_char = 0;
+	e->reply_len = 0;
+	saved_default(&e->saved);
+	saved_default(&e->saved_alt);
+	tabs_default(e, 0);
+	vt_parser_reset(&e->parser);
 	return 0;
 }
 

@@ -50,7 +50,8 @@ struct vt_emu {
 	struct fb fb;		/* the visible screen (owned) */
 	struct fb other;	/* rows of the screen not shown: the primary
 				 * while the alternate is up, and vice versa
-				 * (owned; only its rows are used) */
+				 * (owned; only its rows are used; zeroed
+				 * until the alternate screen is first used) */
 	struct vt_parser parser;
 	unsigned flags;		/* enum vt_emu_flags */
 	int top, bottom;	/* scroll region, inclusive rows (DECSTBM) */
@@ -62,6 +63,8 @@ struct vt_emu {
 	uint8_t gl;		/* 0: G0 in GL, 1: G1 (SI / SO) */
 	uint8_t charset[2];	/* 'B' ASCII, '0' DEC graphics, 'A' UK */
 	uint32_t last_char;	/* last printed graphic character (REP) */
+	uint32_t ignored;	/* sequences parsed but not recognised (a
+				 * diagnostic: tests and bug reports) */
 	struct vt_saved saved;	/* DECSC */
 	struct vt_saved saved_alt;	/* 1049 / 1048 */
 	size_t reply_len;
@@ -86,6 +89,16 @@ void vt_emu_feed(struct vt_emu *e, const void *data, size_t len);
  * stops.  0, CORE_E_RANGE or CORE_E_NOMEM (nothing changed).
  */
 int vt_emu_resize(struct vt_emu *e, int cols, int rows);
+
+/*
+ * Makes e show a snapshot of f (rows shared copy-on-write, size taken
+ * from f), as a client does to apply a diff to an earlier state.  What a
+ * framebuffer does not carry is reset as by RIS: scroll region, origin,
+ * insert and newline modes, autowrap on, character sets, saved cursors,
+ * tab stops, the alternate screen (dropped), the parser (back to ground),
+ * pending replies.  0 or CORE_E_NOMEM (e unchanged).
+ */
+int vt_emu_load(struct vt_emu *e, const struct fb *f);
 
 /* The reply bytes pending (DSR, CPR, DA answers), to be written to the
  * application; *len set.  Always empty in client mode. */

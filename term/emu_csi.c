@@ -196,6 +196,7 @@ reply_cpr(struct vt_emu *e, int dec)
 }
 
 static void vt_sgr(struct vt_emu *e, const struct vt_seq *s);
+static void rep(struct vt_emu *e, int n);
 static void vt_modes(struct vt_emu *e, const struct vt_seq *s, int set);
 
 static void
@@ -219,12 +220,15 @@ csi_private(struct vt_emu *e, const struct vt_seq *s)
 			}
 			break;
 		default:
+			e->ignored++;
 			break;
 		}
 	} else if (s->prefix == '>' && s->final == 'c') {
 		if (vt_seq_param(s, 0, 0) == 0) {
 			vt_reply(e, "\033[>1;10;0c");	/* DA2: a VT220 */
 		}
+	} else {
+		e->ignored++;
 	}
 }
 
@@ -285,11 +289,13 @@ vt_csi(void *user, const struct vt_seq *s)
 {
 	struct vt_emu *e = user;
 	struct fb *f = &e->fb;
-	int n = count(s, 0), i;
+	int n = count(s, 0);
 
 	if (s->prefix != 0) {
 		if (s->ninter == 0) {
 			csi_private(e, s);
+		} else {
+			e->ignored++;
 		}
 		return;
 	}
@@ -297,7 +303,11 @@ vt_csi(void *user, const struct vt_seq *s)
 		vt_reset(e, 0);	/* DECSTR */
 		return;
 	}
-	if (s->ninter != 0 || csi_move(e, s)) {
+	if (s->ninter != 0) {
+		e->ignored++;
+		return;
+	}
+	if (csi_move(e, s)) {
 		return;
 	}
 	switch (s->final) {
@@ -331,15 +341,8 @@ vt_csi(void *user, const struct vt_seq *s)
 		vt_erase(e, f->cur.row, f->cur.col, f->cur.col + n);
 		f->cur.pending_wrap = 0;
 		break;
-	case 'b':	/* REP: bounded by the screen, as more is invisible */
-		if (e->last_char != 0) {
-			if (n > f->cols * f->rows) {
-				n = f->cols * f->rows;
-			}
-			for (i = 0; i < n; i++) {
-				vt_print(e, e->last_char);
-			}
-		}
+	case 'b':	/* REP */
+		rep(e, n);
 		break;
 	case 'c':	/* DA1 */
 		if (vt_seq_param(s, 0, 0) == 0) {
@@ -377,7 +380,35 @@ vt_csi(void *user, const struct vt_seq *s)
 		vt_restore_cursor(e, &e->saved);
 		break;
 	default:
+		e->ignored++;
 		break;
+	}
+}
+
+/* REP: the last graphic character n more times, bounded by the screen
+ * size (more is invisible); ASCII goes through the run fast path. */
+static void
+rep(struct vt_emu *e, int n)
+{
+	uint8_t run[128];
+	int i, k;
+
+	if (e->last_char == 0) {
+		return;
+	}
+	if (n > e->fb.cols * e->fb.rows) {
+		n = e->fb.cols * e->fb.rows;
+	}
+	if (e->last_char < 0x20 || e->last_char >= 0x7F) {
+		for (i = 0; i < n; i++) {
+			vt_print(e, e->last_char);
+		}
+		return;
+	}
+	memset(run, (int)e->last_char, sizeof run);
+	for (; n > 0; n -= k) {
+		k = n < (int)sizeof run ? n : (int)sizeof run;
+		vt_print_ascii(e, run, (size_t)k);
 	}
 }
 
@@ -397,6 +428,8 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 				e->insert = (uint8_t)set;	/* IRM */
 			} else if (m == 20) {
 				e->newline = (uint8_t)set;	/* LNM */
+			} else {
+				e->ignored++;
 			}
 			continue;
 		}
@@ -480,6 +513,7 @@ vt_modes(struct vt_emu *e, const struct vt_seq *s, int set)
 			}
 			break;
 		default:
+			e->ignored++;
 			break;
 		}
 	}
@@ -667,6 +701,7 @@ vt_osc(void *user, const uint8_t *data, size_t len, int truncated)
 		(void)fb_set_clipboard(&e->fb, data + j, len - j);
 		break;
 	default:
+		e->ignored++;
 		break;
 	}
 }

@@ -17,6 +17,8 @@ vt_bce(const struct vt_emu *e)
 }
 
 void vt_print(struct vt_emu *e, uint32_t cp);
+/* Prints a run of printable ASCII (user: the vt_emu). */
+void vt_print_ascii(void *user, const uint8_t *s, size_t n);
 void vt_index(struct vt_emu *e);
 void vt_rindex(struct vt_emu *e);
 /* Moves to (row, col) on the screen (clamped); clears pending wrap. */

@@ -17,6 +17,16 @@
 
 static const struct fb_rend default_rend;
 
+/* A row's worth of default blank cells to copy from (4 KiB of rodata). */
+#define TEMPLATE_CELLS 128
+#define B1 { 0, { 0, 0, 0 }, { 0, 0, 0, 0 }, 1, 0, 0 }
+#define B8 B1, B1, B1, B1, B1, B1, B1, B1
+static const struct fb_cell default_blanks[TEMPLATE_CELLS] = {
+	B8, B8, B8, B8, B8, B8, B8, B8, B8, B8, B8, B8, B8, B8, B8, B8
+};
+#undef B8
+#undef B1
+
 static size_t
 row_bytes(int cols)
 {
@@ -83,6 +93,17 @@ fb_row_fill_blank(struct fb_row *row, int from, int to,
 		if (from < row->dirty) {
 			row->dirty = (uint16_t)from;
 		}
+	}
+	if (to - from >= 32 && r->fg == 0 && r->bg == 0 && r->attrs == 0) {
+		/* Long runs of default blanks: block copies from a template
+		 * (short ones are cheaper cell by cell). */
+		while (from < to) {
+			i = to - from < TEMPLATE_CELLS ? to - from : TEMPLATE_CELLS;
+			memcpy(&row->cells[from], default_blanks,
+			    (size_t)i * sizeof row->cells[0]);
+			from += i;
+		}
+		return;
 	}
 	for (i = from; i < to; i++) {
 		row->cells[i] = blank;

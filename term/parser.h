@@ -36,6 +36,7 @@
 
 /* xterm keeps 30 parameters; SGR with several 38:2:: forms fits in 32. */
 #define VT_MAX_PARAMS 32
+/* Standard sequences use at most one intermediate; two leaves room. */
 #define VT_MAX_INTER 2
 /* Room for the largest OSC we act on: 52;c; plus a 16 KiB clipboard. */
 #define VT_OSC_MAX (16384 + 64)

@@ -7,8 +7,9 @@
  *           syntax highlighting);
  *   screen  vim/htop-like full-screen repaints: cursor moves, SGR, text,
  *           erase to end of line, in frames.
- * Each is also run with a framebuffer snapshot (fb_copy) every 16 KiB, as
- * the server takes one per frame, to show the copy-on-write cost.
+ * Each is also run with a framebuffer snapshot (fb_copy) every 16 KiB of
+ * input, to show the copy-on-write cost: far more often than the server,
+ * which takes one per frame (every 20 ms or more), so a worst case.
  * Prints figures; asserts nothing.
  */
 #include <stdio.h>

@@ -42,7 +42,14 @@ for f in "$DATA"/*.ts; do
 		fail "$name: tmux replay did not finish"
 		continue
 	fi
-	sleep 0.3
+	# tmux may still be drawing what cat wrote: wait for a stable screen.
+	prev=""
+	for _ in $(seq 1 50); do
+		sleep 0.2
+		theirs=$(tmux_ capture-pane -p -e -t "$name")
+		[ "$theirs" = "$prev" ] && break
+		prev=$theirs
+	done
 	theirs=$(tmux_ capture-pane -p -t "$name" | strip)
 	# Renditions: tmux's SGR output, re-rendered by our emulator.
 	theirs_attrs=$(tmux_ capture-pane -p -e -t "$name" |

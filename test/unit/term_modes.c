@@ -257,6 +257,33 @@ resize(void)
 }
 
 static void
+load_snapshot(void)
+{
+	struct vt_emu *e = mk(10, 4), *c = mk(3, 3);
+	struct fb snap;
+
+	feed(e, "\033[2;3r\033[?6h\033[31mab\033]2;t\007\033[?2004h\033[?1049h");
+	CHECK(fb_copy(&snap, vt_emu_fb(e)) == 0);
+	feed(c, "\033[?1049hzz\033[");	/* state that must not survive */
+	CHECK_INT(0, vt_emu_load(c, &snap));
+	CHECK(fb_equal(&snap, vt_emu_fb(c)));
+	CHECK(fb_row_same(fb_row_get(&snap, 1), fb_row_get(vt_emu_fb(c), 1)));
+	CHECK_INT(0, c->top);
+	CHECK_INT(3, c->bottom);
+	CHECK_INT(0, c->origin);
+	CHECK_INT(0, c->alt_active);
+	/* The parser was reset: "H" prints instead of ending a CSI. */
+	feed(c, "\033[1;1HxH");
+	CHECK_ROW(c, 0, "xH");
+	/* The snapshot did not change when c wrote to the shared rows. */
+	CHECK_ROW(e, 0, "");
+	CHECK(fb_equal(&snap, vt_emu_fb(e)));
+	fb_free(&snap);
+	done(e);
+	done(c);
+}
+
+static void
 input_translation(void)
 {
 	struct vt_input in;
@@ -281,6 +308,6 @@ input_translation(void)
 static const struct test tests[] = {
 	T(dec_modes), T(mouse_modes), T(alternate_screen), T(replies),
 	T(titles), T(clipboard), T(resets), T(decaln), T(bell), T(resize),
-	T(input_translation),
+	T(load_snapshot), T(input_translation),
 };
 TEST_MAIN(tests)
