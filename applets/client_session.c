@@ -641,7 +641,12 @@ setup(struct client *c, const struct client_cfg *cfg)
 	static const int sigs[] = {
 		SIGWINCH, SIGCONT, SIGTSTP, SIGTERM, SIGINT, SIGHUP, SIGPIPE
 	};
-	struct disp_opts o = { 1, 1, 0, 1, 1, 1 };
+	/* The user's terminal is xterm-class (term/caps.h): ECH, BCE, RI,
+	 * the extended SGRs; lean output; titles if $TERM says so. */
+	struct disp_opts o = {
+		.ech = 1, .bce = 1, .hide_cursor = 1, .lean = 1,
+		.ext_attrs = 1, .ri = 1
+	};
 	char hint[ESCKEY_HINT_MAX];
 	uint64_t now = core_now_ms();
 	size_t i;
