@@ -221,6 +221,28 @@ client_checks() {
 	wait_for 10 screen_has outer 'FG-RC=0'
 	check "server-side exit: client exits 0" screen_has outer 'FG-RC=0'
 
+	# SIGTERM: the shutdown handshake, then a clean exit; a crash signal:
+	# the terminal is still given back.
+	local sig want cpid
+	for sig in TERM SEGV; do
+		mosh_server_start $server new -i 127.0.0.1 -p 0 -- $shell ||
+			{ fail "server for SIG$sig starts"; continue; }
+		tmux_ send-keys -t outer "clear; stty -a >$T/stty.$sig.before; env MOSH_KEY=$MS_KEY $client 127.0.0.1 $MS_PORT; echo SIG-RC=\$?; stty -a >$T/stty.$sig.after" Enter
+		wait_for 15 session_up outer
+		cpid=$(pgrep -f "^$client 127.0.0.1 $MS_PORT\$" | head -1)
+		kill -$sig "$cpid"
+		want=0
+		[ $sig = SEGV ] && want=139
+		wait_for 10 screen_has outer "SIG-RC=$want"
+		check "SIG$sig: exit status $want" screen_has outer "SIG-RC=$want"
+		wait_for 3 test -s "$T/stty.$sig.after"
+		check "SIG$sig: stty -a unchanged" cmp "$T/stty.$sig.before" "$T/stty.$sig.after"
+		check_eq "SIG$sig: the alternate screen is left" 0 \
+			"$(tmux_ display -p -t outer '#{alternate_on}')"
+		[ $sig = TERM ] && wait_for 5 eval '! alive $MS_PID'
+		[ $sig = TERM ] && check "SIGTERM: the server was told" eval '! alive $MS_PID'
+	done
+
 	# Nobody answers.
 	wait_for 30 screen_has lonely 'RC='
 	check "no server: gives up with status 1" screen_has lonely 'RC=1'
