@@ -3,9 +3,21 @@
  * (PROTOCOL.md 1.4, 1.5, 9) turned into a struct client_cfg for
  * client_run (client_session.c).
  *
- * Unlike stock we do not insist on a UTF-8 locale: our terminal code is
- * UTF-8 by construction and never asks the C library.  `-c` guesses the
- * colour count from $TERM (term/caps.h): we carry no terminfo.
+ * Where we differ from stock (PROTOCOL.md 1.4, 9), on purpose:
+ *  - no UTF-8 locale is required: our terminal code is UTF-8 by
+ *    construction and never asks the C library;
+ *  - `-c` guesses the colour count from $TERM (term/caps.h), and smcup /
+ *    rmcup are xterm's: we carry no terminfo;
+ *  - on exit we also turn off bracketed paste, focus events and reverse
+ *    video, which stock leaves as the application set them;
+ *  - a datagram that fails authentication is counted and logged (-vv),
+ *    never shown: stock's "Crypto exception" bar would let anyone who can
+ *    reach the port draw on the user's screen;
+ *  - a printable MOSH_ESCAPE_KEY also works before the first line is
+ *    typed (as ssh's "~"), and an external SIGTSTP suspends like
+ *    Ctrl-^ Ctrl-Z;
+ *  - the "Last contact" count is redrawn every second even after a
+ *    minute (stock: every 3 s); the firewall hint is worded our way.
  */
 #include <stdio.h>
 #include <stdlib.h>
