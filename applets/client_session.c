@@ -130,6 +130,19 @@ prefix_title(struct fb *f)
 	}
 }
 
+/*
+ * The hook for local-echo prediction (PROTOCOL.md 9.3, a later issue):
+ * it will draw predicted cells and cursor onto the frame, between the
+ * server state and the notification bar, from what on_tty fed it and the
+ * echo acks in the server states (net_host_state.echo_ack).  cfg->predict
+ * holds the mode.  Until then it draws nothing.
+ */
+static int
+overlay_prediction(struct client *c, uint64_t now, struct fb *frame)
+{
+	return 0;
+}
+
 /* The frame to show: the newest server state cut to the terminal, with
  * the overlays when `overlays`.  0 or CORE_E_NOMEM. */
 static int
@@ -152,7 +165,10 @@ compose(struct client *c, uint64_t now, int overlays, struct fb *frame)
 	if (!overlays) {
 		return 0;
 	}
-	/* The prediction overlay goes here (PROTOCOL.md 9.3, not built). */
+	if ((err = overlay_prediction(c, now, frame)) < 0) {
+		fb_free(frame);
+		return err;
+	}
 	if (!c->cfg->title_noprefix) {
 		prefix_title(frame);
 	}
