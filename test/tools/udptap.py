@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 # test/tools/udptap.py - a tiny UDP man-in-the-middle for client tests.
 #
-#   udptap.py LISTEN_PORT SERVER_PORT [LOG]
+#   udptap.py LISTEN_PORT SERVER_PORT [LOG [RECORD]]
 #
 # Forwards datagrams between one client (whoever writes to 127.0.0.1:
 # LISTEN_PORT; the newest source address wins, as a mosh server roams)
@@ -12,7 +12,9 @@
 #            sends forged ones: random bytes, a real datagram with one bit
 #            flipped, a truncated one, and one reflected back (client's
 #            own datagram)
-# LOG gets one line per event ("replayed N", "forged N").
+# LOG gets one line per event ("replayed N", "forged N", "client ADDR").
+# RECORD gets every server datagram, each as a 2-byte big-endian length
+# and the bytes (for udpreplay.py).
 import os
 import random
 import select
@@ -22,6 +24,7 @@ import sys
 
 listen_port, server_port = int(sys.argv[1]), int(sys.argv[2])
 log = open(sys.argv[3], "a", buffering=1) if len(sys.argv) > 3 else None
+rec = open(sys.argv[4], "ab") if len(sys.argv) > 4 else None
 front = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
 front.bind(("127.0.0.1", listen_port))
 back = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
@@ -90,5 +93,8 @@ while True:
         else:
             if len(seen) < 5000:
                 seen.append(dg)
+            if rec:
+                rec.write(len(dg).to_bytes(2, "big") + dg)
+                rec.flush()
             if not state["hole"] and client is not None:
                 front.sendto(dg, client)
