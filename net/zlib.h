@@ -29,11 +29,33 @@ int net_zlib_deflate(const uint8_t *in, size_t n, struct core_buf *out);
 int net_zlib_inflate(const uint8_t *in, size_t n, struct core_buf *out);
 
 /*
+ * A reusable deflate context (added): keeps the work memory between calls
+ * so a sender compressing every frame does not allocate (and, with musl,
+ * map and unmap) it each time.  Memory: at most about 320 KiB, kept until
+ * fini.  A zeroed struct is a valid, empty context.
+ */
+struct net_zlib_deflater {
+	void *mem;	/* owned work memory; NULL until the first run */
+	size_t size;
+};
+
+void net_zlib_deflater_init(struct net_zlib_deflater *z);
+/* Frees the work memory; the context may be run again afterwards. */
+void net_zlib_deflater_fini(struct net_zlib_deflater *z);
+/*
+ * Same contract and output as net_zlib_deflate, reusing z's memory
+ * (grown when an input needs more).  0, CORE_E_LIMIT or CORE_E_NOMEM.
+ */
+int net_zlib_deflater_run(struct net_zlib_deflater *z, const uint8_t *in,
+    size_t n, struct core_buf *out);
+
+/*
  * Details of both (added with the implementation):
- * - deflate writes the header 78 9c like zlib's default level, compresses
- *   about as well as zlib level 6, allocates its work memory per call
- *   (about 15 KiB for a 1 KiB input, at most about 325 KiB) and keeps
- *   nothing between calls.  Inputs of 4 GiB or more give CORE_E_LIMIT.
+ * - deflate writes the header 78 9c like zlib's default level and
+ *   compresses about as well as zlib level 6; net_zlib_deflate allocates
+ *   its work memory per call (about 12 KiB for a 1 KiB input, at most
+ *   about 320 KiB) and keeps nothing between calls.  Inputs of 4 GiB or
+ *   more give CORE_E_LIMIT.
  * - inflate refuses (CORE_E_BADMSG) a method other than 8, a window over
  *   32 KiB, bad header check bits, a preset dictionary, block type 3, a
  *   stored length whose complement does not match, literal/length

@@ -9,10 +9,11 @@
  * hold a match of 8, no lazy search past 16, stop at 128.  Symbols are
  * collected in blocks of up to 16384; each block is sent in whichever
  * form is smallest: dynamic Huffman codes (length-limited to 15 bits, the
- * code-length code to 7), the fixed codes, or stored.  All work memory
- * is allocated per call and sized by the input: about 15 KiB for a
- * typical 1 KiB mosh frame, at most about 325 KiB (hash heads and chain
- * links for a 32 KiB window, 16384 block symbols).
+ * code-length code to 7), the fixed codes, or stored.  The work memory
+ * (hash heads, chain links for the window, block symbols) is sized by the
+ * input: about 12 KiB for a typical 1 KiB mosh frame, at most about 320
+ * KiB; a net_zlib_deflater keeps it between calls, net_zlib_deflate
+ * allocates it per call.  About 2.5 KiB of state live on the stack.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -642,10 +643,26 @@ lz77(struct dfl *d)
 	}
 }
 
-int
-net_zlib_deflate(const uint8_t *in, size_t n, struct core_buf *out)
+void
+net_zlib_deflater_init(struct net_zlib_deflater *z)
 {
-	struct dfl *d;
+	z->mem = NULL;
+	z->size = 0;
+}
+
+void
+net_zlib_deflater_fini(struct net_zlib_deflater *z)
+{
+	free(z->mem);
+	z->mem = NULL;
+	z->size = 0;
+}
+
+int
+net_zlib_deflater_run(struct net_zlib_deflater *z, const uint8_t *in,
+    size_t n, struct core_buf *out)
+{
+	struct dfl d;
 	size_t len0 = out->len, hsize, mem;
 	unsigned hbits = 8;
 	uint8_t tr[4];
@@ -654,48 +671,60 @@ net_zlib_deflate(const uint8_t *in, size_t n, struct core_buf *out)
 	if (n >= UINT32_MAX) {
 		return CORE_E_LIMIT;	/* chain links are 32-bit */
 	}
-	d = calloc(1, sizeof(*d));
-	if (d == NULL) {
-		return CORE_E_NOMEM;
-	}
+	memset(&d, 0, sizeof(d));
 	while (hbits < HASH_BITS_MAX && ((size_t)1 << hbits) < n) {
 		hbits++;
 	}
 	hsize = (size_t)1 << hbits;
-	d->wsize = 256;
-	while (d->wsize < WIN_MAX && d->wsize < n) {
-		d->wsize <<= 1;
+	d.wsize = 256;
+	while (d.wsize < WIN_MAX && d.wsize < n) {
+		d.wsize <<= 1;
 	}
-	d->symmax = n < BLOCK_SYMS ? n + 1 : BLOCK_SYMS;
-	mem = (hsize + d->wsize) * sizeof(uint32_t) +
-	    d->symmax * 2 * sizeof(uint16_t);
-	d->head = malloc(mem);
-	if (d->head == NULL) {
-		free(d);
-		return CORE_E_NOMEM;
+	d.symmax = n < BLOCK_SYMS ? n + 1 : BLOCK_SYMS;
+	mem = (hsize + d.wsize) * sizeof(uint32_t) +
+	    d.symmax * 2 * sizeof(uint16_t);
+	if (z->size < mem) {
+		free(z->mem);
+		z->size = 0;
+		z->mem = malloc(mem);
+		if (z->mem == NULL) {
+			return CORE_E_NOMEM;
+		}
+		z->size = mem;
 	}
+	d.head = z->mem;
 	/* chain links are written before they are read: only heads start 0 */
-	memset(d->head, 0, hsize * sizeof(uint32_t));
-	d->prev = d->head + hsize;
-	d->sym_len = (uint16_t *)(d->prev + d->wsize);
-	d->sym_dist = d->sym_len + d->symmax;
-	d->hshift = 32 - hbits;
-	d->in = in;
-	d->n = n;
-	d->out = out;
+	memset(d.head, 0, hsize * sizeof(uint32_t));
+	d.prev = d.head + hsize;
+	d.sym_len = (uint16_t *)(d.prev + d.wsize);
+	d.sym_dist = d.sym_len + d.symmax;
+	d.hshift = 32 - hbits;
+	d.in = in;
+	d.n = n;
+	d.out = out;
 	/* RFC 1950: CM 8, 32K window, FLEVEL 2 (default), check bits */
 	rc = core_buf_append(out, "\x78\x9c", 2);
 	if (rc == 0) {
-		lz77(d);
-		flush_block(d, n, 1);
-		align_flush(d);
+		lz77(&d);
+		flush_block(&d, n, 1);
+		align_flush(&d);
 		core_st_be32(tr, n > 0 ? net_zlib_adler32(1, in, n) : 1);
-		rc = d->err ? d->err : core_buf_append(out, tr, 4);
+		rc = d.err ? d.err : core_buf_append(out, tr, 4);
 	}
 	if (rc != 0) {
 		out->len = len0;
 	}
-	free(d->head);
-	free(d);
+	return rc;
+}
+
+int
+net_zlib_deflate(const uint8_t *in, size_t n, struct core_buf *out)
+{
+	struct net_zlib_deflater z;
+	int rc;
+
+	net_zlib_deflater_init(&z);
+	rc = net_zlib_deflater_run(&z, in, n, out);
+	net_zlib_deflater_fini(&z);
 	return rc;
 }

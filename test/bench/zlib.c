@@ -152,9 +152,10 @@ bench_big(const uint8_t *data)
 static void
 bench_frames(const uint8_t *data, const size_t *len, const size_t *off)
 {
+	struct net_zlib_deflater ctx = { NULL, 0 };
 	struct core_buf z, back;
 	size_t i, total = 0, ztotal = 0;
-	double t0, td = 0, ti = 0;
+	double t0, td = 0, ti = 0, tc = 0;
 
 	core_buf_init(&z, 1 << 16);
 	core_buf_init(&back, 1 << 16);
@@ -167,6 +168,14 @@ bench_frames(const uint8_t *data, const size_t *len, const size_t *off)
 			return;
 		}
 		td += now() - t0;
+		core_buf_reset(&z);
+		t0 = now();
+		if (net_zlib_deflater_run(&ctx, data + off[i], len[i], &z) !=
+		    0) {
+			printf("deflate failed\n");
+			return;
+		}
+		tc += now() - t0;
 		t0 = now();
 		if (net_zlib_inflate(z.p, z.len, &back) != 0 ||
 		    back.len != len[i]) {
@@ -178,9 +187,11 @@ bench_frames(const uint8_t *data, const size_t *len, const size_t *off)
 		ztotal += z.len;
 	}
 	printf("%d frames, %zu bytes: compressed %zu (%.2f%%); "
-	    "deflate %.2f us/frame, inflate %.2f us/frame\n", NFRAMES, total,
-	    ztotal, 100.0 * (double)ztotal / (double)total,
-	    td * 1e6 / NFRAMES, ti * 1e6 / NFRAMES);
+	    "deflate %.2f us/frame (%.2f with a reused net_zlib_deflater), "
+	    "inflate %.2f us/frame\n", NFRAMES, total, ztotal,
+	    100.0 * (double)ztotal / (double)total, td * 1e6 / NFRAMES,
+	    tc * 1e6 / NFRAMES, ti * 1e6 / NFRAMES);
+	net_zlib_deflater_fini(&ctx);
 	core_buf_fini(&z);
 	core_buf_fini(&back);
 }

@@ -841,6 +841,55 @@ huffman_length_limits(void)
 	CHECK_INT(0, check_code(freq, 19, 7));
 }
 
+/* One context over inputs of changing size gives the one-shot bytes. */
+static void
+deflater_reuse(void)
+{
+	static const size_t sizes[] = { 1000, 0, 300000, 5, 70000, 1000, 3 };
+	struct net_zlib_deflater z = { NULL, 0 };
+	struct core_buf a, b, back;
+	uint8_t *p;
+	size_t i;
+	int bad = 0;
+
+	p = malloc(300000);
+	CHECK(p != NULL);
+	if (p == NULL) {
+		return;
+	}
+	core_buf_init(&a, 1 << 20);
+	core_buf_init(&b, 1 << 20);
+	core_buf_init(&back, 1 << 20);
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		fill(p, sizes[i], (unsigned)i % 4);
+		core_buf_reset(&a);
+		core_buf_reset(&b);
+		core_buf_reset(&back);
+		if (net_zlib_deflater_run(&z, p, sizes[i], &a) != 0 ||
+		    net_zlib_deflate(p, sizes[i], &b) != 0 ||
+		    a.len != b.len || memcmp(a.p, b.p, a.len) != 0 ||
+		    net_zlib_inflate(a.p, a.len, &back) != 0 ||
+		    back.len != sizes[i] ||
+		    (sizes[i] > 0 && memcmp(back.p, p, sizes[i]) != 0)) {
+			test_fail(__FILE__, __LINE__, "size %zu", sizes[i]);
+			bad++;
+		}
+	}
+	CHECK_INT(0, bad);
+	CHECK(z.size > 0 && z.size <= 330 * 1024);
+	net_zlib_deflater_fini(&z);
+	CHECK(z.mem == NULL);
+	/* usable again after fini */
+	core_buf_reset(&a);
+	CHECK_INT(0, net_zlib_deflater_run(&z, (const uint8_t *)"hello", 5,
+	    &a));
+	net_zlib_deflater_fini(&z);
+	core_buf_fini(&a);
+	core_buf_fini(&b);
+	core_buf_fini(&back);
+	free(p);
+}
+
 static void
 deflate_limit(void)
 {
@@ -874,6 +923,7 @@ static const struct test tests[] = {
 	T(deflate_round_trips),
 	T(huffman_length_limits),
 	T(deflate_compresses),
+	T(deflater_reuse),
 	T(deflate_limit),
 };
 
