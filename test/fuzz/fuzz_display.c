@@ -77,6 +77,14 @@ same(const struct fb *g, const struct fb *w, int ext, int repaint)
 			struct fb_rend rp = norm(p->rend, ext);
 			struct fb_rend rq = norm(q->rend, ext);
 
+			/* An orphan continuation cell (no wide character
+			 * before it: an emulator bug, reported) shows, and
+			 * is sent, as a blank. */
+			if (q->width == 0 && (c == 0 ||
+			    y->cells[c - 1].width != 2) &&
+			    fb_cell_is_blank(p) && fb_rend_equal(&rp, &rq)) {
+				continue;
+			}
 			if (p->ch != q->ch || p->width != q->width ||
 			    p->ncomb != q->ncomb ||
 			    memcmp(p->comb, q->comb, sizeof p->comb) != 0 ||
@@ -101,8 +109,7 @@ check(const struct disp_opts *o, const struct fb *old, const struct fb *new,
 	if (vt_emu_init(&e, old->cols, old->rows, VT_EMU_CLIENT) != 0) {
 		abort();
 	}
-	fb_free(&e.fb);
-	if (fb_copy(&e.fb, old) != 0 ||
+	if (vt_emu_load(&e, old) != 0 ||
 	    (repaint ? disp_repaint(&d, new, &out) :
 	    disp_diff(&d, old, new, &out)) != 0) {
 		abort();

@@ -171,8 +171,7 @@ applies_to(const struct fb *a, const char *bytes, size_t len,
 	int ok;
 
 	CHECK_INT(0, vt_emu_init(&e, a->cols, a->rows, VT_EMU_CLIENT));
-	fb_free(&e.fb);
-	CHECK_INT(0, fb_copy(&e.fb, a));
+	CHECK_INT(0, vt_emu_load(&e, a));
 	if (a->cols != b->cols || a->rows != b->rows) {
 		CHECK_INT(0, vt_emu_resize(&e, b->cols, b->rows));
 	}

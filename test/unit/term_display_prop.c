@@ -32,8 +32,9 @@
 #include "term/fb.h"
 #include "test/harness.h"
 
-/* Sanitizer builds run about ten times slower: fewer random streams. */
-#if defined(__SANITIZE_ADDRESS__)
+/* Sanitizer builds run about ten times slower, and `make test` runs the
+ * other architectures under qemu: fewer random streams there. */
+#if defined(__SANITIZE_ADDRESS__) || !defined(__x86_64__)
 #define SLOW 1
 #elif defined(__has_feature)
 #if __has_feature(address_sanitizer)
@@ -177,7 +178,17 @@ screen_diff(const struct fb *got, const struct fb *want, int ext,
 			return "soft-wrap flag";
 		}
 		for (c = 0; c < want->cols; c++) {
-			if (!cell_same(&a->cells[c], &b->cells[c], ext)) {
+			const struct fb_cell *x = &b->cells[c];
+
+			/* An orphan continuation cell (no wide character
+			 * before it: an emulator bug, reported) shows, and
+			 * is sent, as a blank. */
+			if (x->width == 0 && (c == 0 ||
+			    b->cells[c - 1].width != 2) &&
+			    fb_cell_is_blank(&a->cells[c])) {
+				continue;
+			}
+			if (!cell_same(&a->cells[c], x, ext)) {
 				return "cells";
 			}
 		}
@@ -301,8 +312,7 @@ static void
 holding(struct vt_emu *e, const struct fb *f)
 {
 	CHECK_INT(0, vt_emu_init(e, f->cols, f->rows, VT_EMU_CLIENT));
-	fb_free(&e->fb);
-	CHECK_INT(0, fb_copy(&e->fb, f));
+	CHECK_INT(0, vt_emu_load(e, f));
 }
 
 /* Checks one pair under every option set, from `old` and from blank. */
@@ -775,7 +785,7 @@ random_streams(void)
 {
 	const char *one = getenv("DISP_PROP_SEED");
 	const char *cases = getenv("DISP_PROP_CASES");
-	long n = cases ? atol(cases) : SLOW ? 200 : 700, i;
+	long n = cases ? atol(cases) : SLOW ? 120 : 700, i;
 
 	setup();
 	cur_label = "random stream";
@@ -863,7 +873,7 @@ recordings(void)
 		files++;
 		/* about one snapshot per 64 bytes, as a server sees chunks */
 		(void)check_stream(data, len, cols, rows,
-		    (int)(len / 64) + 2, 0);
+		    (int)(len / (SLOW ? 192 : 64)) + 2, 0);
 		free(data);
 	}
 	if (d != NULL) {

@@ -48,8 +48,7 @@ apply(const struct fb *from, int w, int h, const uint8_t *p, size_t n,
 	struct vt_emu e;
 
 	CHECK_INT(0, vt_emu_init(&e, from->cols, from->rows, VT_EMU_CLIENT));
-	fb_free(&e.fb);
-	CHECK_INT(0, fb_copy(&e.fb, from));
+	CHECK_INT(0, vt_emu_load(&e, from));
 	if (w > 0 && h > 0 && (w != from->cols || h != from->rows)) {
 		CHECK_INT(0, vt_emu_resize(&e, w, h));
 	}
