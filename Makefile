@@ -193,10 +193,18 @@ check-layers:
 size: $(BIN)
 	@scripts/size.sh $(BIN) $(B)
 
-install: release
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1
-	install -m 755 $(BIN) $(DESTDIR)$(PREFIX)/bin/mosh-static
-	$(DESTDIR)$(PREFIX)/bin/mosh-static --install $(DESTDIR)$(PREFIX)/bin
+# The binary (stripped as installed; the tree's copy is left alone), the
+# stock mosh names as relative symbolic links (DESTDIR-safe, and nothing
+# is run, so cross builds install too), and the man page.  The generic
+# applet names (client, server, ...) are not put on PATH: `mosh-static
+# --install DIR` makes those where wanted.
+INSTALL_BIN := $(DESTDIR)$(PREFIX)/bin
+install: $(BIN)
+	install -d $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m 755 $(BIN) $(INSTALL_BIN)/mosh-static
+	$(STRIP) --strip-all $(INSTALL_BIN)/mosh-static
+	for n in mosh mosh-server mosh-client; do \
+		ln -sfn mosh-static $(INSTALL_BIN)/$$n || exit 1; done
 	install -m 644 mosh-static.1 $(DESTDIR)$(PREFIX)/share/man/man1/mosh-static.1
 
 clean:

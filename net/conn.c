@@ -11,7 +11,6 @@
 
 #include "core/err.h"
 #include "net/conn.h"
-#include "net/zlib.h"
 
 /* Room for the protobuf framing around a 4 MiB diff. */
 #define CONN_ENC_MAX (NET_ZLIB_MAX_INFLATE + 1024)
@@ -32,6 +31,7 @@ net_conn_init(struct net_conn *c, const uint8_t key[16],
 	net_reasm_init(&c->ra, CONN_Z_MAX, NET_FRAG_COUNT_MAX);
 	core_buf_init(&c->enc, CONN_ENC_MAX);
 	core_buf_init(&c->z, CONN_Z_MAX);
+	net_zlib_deflater_init(&c->defl);
 	core_buf_init(&c->asmb, CONN_Z_MAX);
 	core_buf_init(&c->inst, NET_ZLIB_MAX_INFLATE);
 	c->mtu = mtu;
@@ -45,6 +45,7 @@ net_conn_fini(struct net_conn *c)
 	net_reasm_fini(&c->ra);
 	core_buf_fini(&c->enc);
 	core_buf_fini(&c->z);
+	net_zlib_deflater_fini(&c->defl);
 	core_buf_fini(&c->asmb);
 	core_buf_fini(&c->inst);
 }
@@ -67,7 +68,8 @@ net_conn_send(struct net_conn *c, const struct net_instruction *ins,
 	core_buf_reset(&c->enc);
 	core_buf_reset(&c->z);
 	if ((err = net_pb_instruction_encode(ins, &c->enc)) < 0 ||
-	    (err = net_zlib_deflate(c->enc.p, c->enc.len, &c->z)) < 0) {
+	    (err = net_zlib_deflater_run(&c->defl, c->enc.p, c->enc.len,
+	    &c->z)) < 0) {
 		return err;
 	}
 	err = net_fragmenter_split(&c->fr, ins, c->z.p, c->z.len,

@@ -18,6 +18,7 @@
 #include "net/dgram.h"
 #include "net/frag.h"
 #include "net/pb.h"
+#include "net/zlib.h"
 
 struct net_conn_stats {
 	uint64_t dg_sent;
@@ -38,6 +39,7 @@ struct net_conn {
 	struct net_reasm ra;		/* owned buffers */
 	struct core_buf enc;		/* owned: serialised instruction */
 	struct core_buf z;		/* owned: compressed instruction */
+	struct net_zlib_deflater defl;	/* owned: deflate work memory */
 	struct core_buf asmb;		/* owned: reassembled compressed bytes */
 	struct core_buf inst;		/* owned: inflated instruction */
 	size_t mtu;			/* datagram size limit */

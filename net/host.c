@@ -7,7 +7,6 @@
 #include "core/err.h"
 #include "net/host.h"
 #include "net/pb.h"
-#include "term/emu_adopt.h"
 
 /* A hoststring never needs more than a full repaint of the largest
  * screen; 4 MiB is the instruction limit anyway. */
@@ -111,6 +110,7 @@ static int
 apply_item(struct net_host_ctx *c, struct net_host_state *st,
     const struct net_msg_item *it)
 {
+	struct fb snap;
 	int err;
 
 	switch (it->kind) {
@@ -127,11 +127,17 @@ apply_item(struct net_host_ctx *c, struct net_host_state *st,
 		}
 		return fb_resize(&st->fb, it->width, it->height);
 	case NET_MSG_BYTES:
-		if ((err = vt_emu_adopt(c->emu, &st->fb)) < 0) {
+		/* The scratch emulator takes a COW snapshot, runs the bytes,
+		 * and the state takes a snapshot of the result. */
+		if ((err = vt_emu_load(c->emu, &st->fb)) < 0) {
 			return err;
 		}
 		vt_emu_feed(c->emu, it->bytes, it->len);
-		vt_emu_release(c->emu, &st->fb);
+		if ((err = fb_copy(&snap, &c->emu->fb)) < 0) {
+			return err;
+		}
+		fb_free(&st->fb);
+		st->fb = snap;
 		return 0;
 	}
 	return 0;

@@ -22,7 +22,7 @@ clang:/usr/bin/clang libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/li
 qemu-user-static:/usr/bin/qemu-aarch64-static python3:/usr/bin/python3
 python3-cryptography:/usr/lib/python3/dist-packages/cryptography/__init__.py
 unicode-data:/usr/share/unicode/EastAsianWidth.txt valgrind:/usr/bin/valgrind
-file:/usr/bin/file procps:/usr/bin/ps iproute2:/usr/sbin/ip binutils:/usr/bin/size"
+file:/usr/bin/file procps:/usr/bin/ps busybox:/bin/busybox less:/usr/bin/less iproute2:/usr/sbin/ip binutils:/usr/bin/size"
 
 case $what in
 build | build-$native) list=$pkgs_build_native ;;

@@ -47,7 +47,7 @@ check "session responsive after the cat" screen_has mosh responsive
 # dies): output keeps coming, nobody acknowledges.
 tmux_ send-keys -t mosh "sleep 2; for i in \$(seq 50); do cat $T/chunk; done; echo > $T/done" Enter
 sleep 1
-pkill -KILL -f "mosh-client 127.0.0.1 $MS_PORT"
+pkill -KILL -f "^mosh-client 127.0.0.1 $MS_PORT\$"
 wait_for 180 test -e "$T/done"
 check "50 MB cat with the client detached completes" test -e "$T/done"
 check "server still running while detached" alive "$MS_PID"

@@ -44,6 +44,7 @@ struct dir {
 	/* stats */
 	uint64_t in, out, dropped, blackholed, duplicated, corrupted;
 	uint64_t injected, overflow, noaddr;
+	uint64_t in_bytes;		/* UDP payload bytes received */
 	/* recent datagrams as received (for `last` and `replay`) */
 	uint8_t *hist[HISTORY];
 	size_t hist_len[HISTORY];
@@ -301,6 +302,7 @@ handle(struct relay *r, int dir, uint8_t *p, size_t n)
 	int copies = 1, i;
 
 	d->in++;
+	d->in_bytes += n;
 	remember(d, p, n);
 	if (d->blackhole) {
 		d->blackholed++;
@@ -438,7 +440,7 @@ stats_text(struct relay *r, char *out, size_t n)
 		len += snprintf(out + len, n - (size_t)len,
 		    "%s in=%llu out=%llu dropped=%llu blackholed=%llu "
 		    "duplicated=%llu corrupted=%llu injected=%llu "
-		    "overflow=%llu noaddr=%llu\n", dir_name[i],
+		    "overflow=%llu noaddr=%llu in_bytes=%llu\n", dir_name[i],
 		    (unsigned long long)d->in, (unsigned long long)d->out,
 		    (unsigned long long)d->dropped,
 		    (unsigned long long)d->blackholed,
@@ -446,7 +448,8 @@ stats_text(struct relay *r, char *out, size_t n)
 		    (unsigned long long)d->corrupted,
 		    (unsigned long long)d->injected,
 		    (unsigned long long)d->overflow,
-		    (unsigned long long)d->noaddr);
+		    (unsigned long long)d->noaddr,
+		    (unsigned long long)d->in_bytes);
 	}
 	len += snprintf(out + len, n - (size_t)len, "source=%s roams=%u "
 	    "queued=%zu\n", fmt_addr(&r->source, src, sizeof(src)), r->roams,
