@@ -22,6 +22,7 @@
 #include "applets/connect.h"
 #include "core/io.h"
 #include "core/log.h"
+#include "term/caps.h"
 
 const char connect_help[] =
     "Usage: mosh [options] [--] [user@]host [command...]\n"
@@ -404,6 +405,10 @@ client_colors(const struct connect_opts *o, const char *self)
 	int st;
 	size_t i;
 
+	if (o->client == NULL) {
+		return caps_colors(getenv("TERM"));	/* our own client's answer */
+	}
+
 	argv[0] = (char *)(o->client != NULL ? o->client : "mosh-client");
 	argv[1] = "-c";
 	argv[2] = NULL;
@@ -504,11 +509,6 @@ connect_run_client(const struct connect_opts *o,
 	char *argv[5];
 	char *self = NULL;
 
-	/*
-	 * The in-process client goes here once it exists: when o->client is
-	 * NULL, call it with s->ip, s->port, s->key and *cs instead of
-	 * exec'ing this executable as mosh-client.
-	 */
 	setenv("MOSH_KEY", s->key, 1);
 	setenv("MOSH_PREDICTION_DISPLAY", cs->predict, 1);
 	if (cs->no_init) {
@@ -525,6 +525,13 @@ connect_run_client(const struct connect_opts *o,
 	argv[3] = (char *)s->port;
 	argv[4] = NULL;
 	fflush(stdout);
+	if (o->client == NULL) {
+		/* Our own client, in this process: no second exec, and the
+		 * key never appears in another process's environment. */
+		optind = 1;
+		core_log_set_prog("mosh-client");
+		return client_main(4, argv);
+	}
 	if (o->client != NULL) {
 		execvp(o->client, argv);
 	} else if ((self = connect_self_path()) != NULL) {
