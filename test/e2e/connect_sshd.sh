@@ -6,8 +6,9 @@
 # self-upload (cache, reuse, tamper, fallbacks, cross-arch), error paths,
 # --local, and `make install`.
 #
-# Until our server applet lands, sessions after an upload are not started:
-# the hidden --install-only stops after the install and prints the path.
+# Most upload cases use the hidden --install-only (stop after the install
+# and print the path) to stay fast; whole sessions after an upload, and
+# stock mosh driving our server and client, are checked too.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/sshd_lib.sh"
 
@@ -191,6 +192,36 @@ check_eq "tampered cache: uploaded again" "$SIZE" "$(stat -c %s "$T/sent")"
 check_eq "tampered cache: replaced by the good binary" "$SUM" "$(sha256sum <"$CACHE" | cut -d' ' -f1)"
 out=$(install_only --install=always "$UH")
 check_eq "install=always: reuses the verified cache" "0 $CACHE" "$(stat -c %s "$T/sent") $out"
+
+# --- whole sessions on our own server after an upload ----------------------
+# ssh_session NAME CMD: runs CMD in a tmux pane, types a command, checks
+# its output and a clean exit.  Returns 1 if the session never started.
+ssh_session() {
+	local name=$1 cmd=$2 n=$((RANDOM % 900 + 100))
+	tmux_start "$name" 80 24 "env LANG=C.UTF-8 $cmd; echo CONNECT-EXIT=\$?; sleep 60"
+	if ! wait_for 30 screen_has "$name" '$'; then
+		fail "$name: prompt" "$(tmux_capture "$name")"
+		return 1
+	fi
+	tmux_ send-keys -t "$name" "echo $name-\$(($n+1))" Enter
+	wait_for 10 screen_has "$name" "$name-$((n + 1))"
+	check_match "$name: typed command shows its output" "^$name-$((n + 1))" "$(tmux_capture "$name")"
+	tmux_ send-keys -t "$name" 'exit' Enter
+	wait_for 15 screen_has "$name" CONNECT-EXIT=
+	check_match "$name: exits cleanly" 'CONNECT-EXIT=0' "$(tmux_capture "$name")"
+}
+rm -rf "$RHOME/.cache"
+: >"$T/sent"
+ssh_session upload "$BIN connect --ssh='$T/countssh ${SSH#ssh }' $UH"
+check_eq "upload session: the binary went over ssh" "$SIZE" "$(stat -c %s "$T/sent")"
+check_eq "upload session: cached with the right hash" "$SUM" "$(sha256sum <"$CACHE" | cut -d' ' -f1)"
+: >"$T/sent"
+ssh_session reuse "$BIN connect --ssh='$T/countssh ${SSH#ssh }' $UH"
+check_eq "second session: nothing uploaded" 0 "$(stat -c %s "$T/sent")"
+# Stock mosh (Debian's Perl wrapper) with our binary as server and client.
+mkdir -p "$T/links"
+"$BIN" --install -s "$T/links"
+ssh_session perlwrap "mosh --ssh='$SSH' --client=$T/links/mosh-client --server='$CACHE server' $UH"
 
 # Without a sha256 tool the fresh upload checks itself; the cache is not
 # trusted unverified (uploaded again).
