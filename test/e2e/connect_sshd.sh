@@ -349,6 +349,23 @@ rc=$?
 check_eq "auth failure: exit 255" 255 "$rc"
 check_match "auth failure: ssh's message shown" "Permission denied" "$out"
 
+# --- UDP blocked: the server starts, but no datagram ever comes back ----------
+# A stand-in server prints a MOSH CONNECT for a port behind a relay that
+# drops everything; the client must say which UDP port to open.
+relay_start --server 127.0.0.1:9 && relay_ctl blackhole both on >/dev/null
+cat >"$T/blackserver" <<EOS
+#!/bin/sh
+echo "MOSH CONNECT $RELAY_PORT $("$BIN" keygen)"
+EOS
+chmod 755 "$T/blackserver"
+echo 'PATH=/usr/local/bin:/usr/bin:/bin' >"$T/renv"
+tmux_start blocked 80 24 "env LANG=C.UTF-8 $BIN connect --install=never --server=$T/blackserver --ssh='$SSH' $UH 2>$T/blocked.err; echo CONNECT-EXIT=\$? >>$T/blocked.err; sleep 60"
+wait_for 10 screen_has blocked "UDP port $RELAY_PORT"
+check_match "UDP blocked: the bar names the port at once" "Nothing received from server on UDP port $RELAY_PORT" "$(tmux_capture blocked)"
+wait_for 30 grep -q CONNECT-EXIT= "$T/blocked.err"
+check_match "UDP blocked: gives up, exit 1" 'CONNECT-EXIT=1' "$(cat "$T/blocked.err")"
+check_match "UDP blocked: says which UDP port must be open" "UDP port $RELAY_PORT on the server" "$(cat "$T/blocked.err")"
+
 # --- --local --------------------------------------------------------------------
 out=$(cd / && timeout 30 "$BIN" connect --local --server=mosh-server --client="$T/fakeclient" 127.0.0.1 2>&1)
 check_match "--local: client at the local IP" 'CLIENT\[.*\]\[127\.0\.0\.1\]\[6[0-9]{4}\]' "$out"
