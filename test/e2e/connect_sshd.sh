@@ -358,6 +358,7 @@ cat >"$T/blackserver" <<EOS
 echo "MOSH CONNECT $RELAY_PORT $("$BIN" keygen)"
 EOS
 chmod 755 "$T/blackserver"
+cp "$T/renv" "$T/renv.saved"
 echo 'PATH=/usr/local/bin:/usr/bin:/bin' >"$T/renv"
 tmux_start blocked 80 24 "env LANG=C.UTF-8 $BIN connect --install=never --server=$T/blackserver --ssh='$SSH' $UH 2>$T/blocked.err; echo CONNECT-EXIT=\$? >>$T/blocked.err; sleep 60"
 wait_for 10 screen_has blocked "UDP port $RELAY_PORT"
@@ -365,6 +366,7 @@ check_match "UDP blocked: the bar names the port at once" "Nothing received from
 wait_for 30 grep -q CONNECT-EXIT= "$T/blocked.err"
 check_match "UDP blocked: gives up, exit 1" 'CONNECT-EXIT=1' "$(cat "$T/blocked.err")"
 check_match "UDP blocked: says which UDP port must be open" "UDP port $RELAY_PORT on the server" "$(cat "$T/blocked.err")"
+mv "$T/renv.saved" "$T/renv"
 
 # --- --local --------------------------------------------------------------------
 out=$(cd / && timeout 30 "$BIN" connect --local --server=mosh-server --client="$T/fakeclient" 127.0.0.1 2>&1)
