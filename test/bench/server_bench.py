@@ -108,7 +108,9 @@ class Client:
         try:
             data = os.read(self.fd, 65536)
         except OSError:
-            return False
+            data = b""
+        if not data:
+            raise RuntimeError("the client exited")
         self.raw += data
         return True
 
@@ -137,8 +139,12 @@ class Client:
         os.close(self.fd)
 
 
+LIVE = []  # sessions to clean up if a benchmark fails half-way
+
+
 class Session:
     def __init__(self, kind, relay_args=(), cols=80, rows=24, prefix=()):
+        LIVE.append(self)
         self.kind = kind
         self.t0 = now()
         self.port, self.key, self.pid = start_server(kind, SHELL, prefix=prefix)
@@ -157,8 +163,11 @@ class Session:
         return self.client.wait_for(mark, timeout, start)
 
     def close(self):
-        self.client.send(b"exit\r")
-        self.client.wait_for(b"mosh is exiting", 10)
+        try:
+            self.client.send(b"exit\r")
+            self.client.wait_for(b"mosh is exiting", 10)
+        except (RuntimeError, OSError):
+            pass
         self.client.close()
         self.relay.close()
         for _ in range(100):
@@ -338,6 +347,7 @@ def main():
         n = 1 if name == "callgrind" else reps
         for _ in range(n):
             for kind in ("ours", "stock"):
+                print("  running %s (%s)..." % (name, kind), file=sys.stderr, flush=True)
                 try:
                     r = fn(kind)
                 except Exception as e:  # a failed run is reported, not fatal
@@ -358,4 +368,13 @@ if __name__ == "__main__":
     try:
         main()
     finally:
+        for s in LIVE:
+            for pid in (getattr(s, "pid", None),):
+                if pid:
+                    try:
+                        os.kill(pid, signal.SIGKILL)
+                    except OSError:
+                        pass
+            if getattr(s, "relay", None):
+                s.relay.p.kill()
         subprocess.run(["rm", "-rf", TMP])
