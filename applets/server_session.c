@@ -484,7 +484,9 @@ setup(struct session *s, struct net_udp *u, const uint8_t key[16])
 	cfg.random = chaff_random;
 	cfg.now = s->start;
 	if (us0 == NULL || hs0 == NULL) {
-		return CORE_E_NOMEM;	/* ssp_init would take them; free below */
+		net_us_free(us0);
+		net_host_ops.free(&s->hctx, hs0);
+		return CORE_E_NOMEM;
 	}
 	if ((err = ssp_init(&s->ssp, &cfg)) < 0) {
 		return err;
