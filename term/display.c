@@ -13,375 +13,14 @@
  * or the whole pen kept): the pen used is "default colours and no
  * attributes, this background".
  *
- * Output goes through a small staging array into the caller's core_buf,
- * so the per-byte cost is a store and a compare.
+ * The primitives (SGR, text, cursor moves, output staging) are in
+ * display_emit.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/err.h"
-#include "term/display.h"
-
-/* ---------------------------------------------------------------------- */
-/* output staging */
-
-struct out {
-	struct core_buf *b;	/* borrowed */
-	size_t n;
-	int err;
-	uint8_t tmp[1024];
-};
-
-static void
-flush(struct out *o)
-{
-	if (o->n > 0 && o->err == 0) {
-		o->err = core_buf_append(o->b, o->tmp, o->n);
-	}
-	o->n = 0;
-}
-
-/* Room for need (<= sizeof tmp) bytes at o->tmp + o->n. */
-static inline uint8_t *
-room(struct out *o, size_t need)
-{
-	if (o->n + need > sizeof o->tmp) {
-		flush(o);
-	}
-	return o->tmp + o->n;
-}
-
-static inline void
-put(struct out *o, const void *s, size_t n)
-{
-	memcpy(room(o, n), s, n);
-	o->n += n;
-}
-
-static inline void
-putc1(struct out *o, uint8_t c)
-{
-	*room(o, 1) = c;
-	o->n++;
-}
-
-static inline void
-puts1(struct out *o, const char *s)
-{
-	put(o, s, strlen(s));
-}
-
-static void
-putn(struct out *o, unsigned v)
-{
-	uint8_t tmp[10];
-	size_t i = sizeof tmp;
-
-	do {
-		tmp[--i] = (uint8_t)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	put(o, tmp + i, sizeof tmp - i);
-}
-
-static unsigned
-numlen(unsigned v)
-{
-	unsigned n = 1;
-
-	while (v >= 10) {
-		v /= 10;
-		n++;
-	}
-	return n;
-}
-
-/* Bytes of OSC text, leaving out anything that could end or corrupt the
- * string on the other side: C0, DEL and the C1 code points (C2 80..9F,
- * which stock mosh's parser acts on, ST among them). */
-static void
-put_osc_text(struct out *o, const uint8_t *s, size_t n)
-{
-	size_t i, start = 0;
-
-	flush(o);
-	for (i = 0; i < n; i++) {
-		int bad = s[i] < 0x20 || s[i] == 0x7F;
-		size_t skip = 1;
-
-		if (s[i] == 0xC2 && i + 1 < n && s[i + 1] >= 0x80 &&
-		    s[i + 1] <= 0x9F) {
-			bad = 1;
-			skip = 2;
-		}
-		if (bad) {
-			if (i > start && o->err == 0) {
-				o->err = core_buf_append(o->b, s + start,
-				    i - start);
-			}
-			i += skip - 1;
-			start = i + 1;
-		}
-	}
-	if (n > start && o->err == 0) {
-		o->err = core_buf_append(o->b, s + start, n - start);
-	}
-}
-
-/* ---------------------------------------------------------------------- */
-/* the writer's model of the receiving terminal */
-
-struct w {
-	struct out o;
-	const struct disp_opts *opt;
-	int cols, rows;
-	int row, col;		/* cursor; row < 0: unknown; col == cols:
-				 * last column written, wrap pending; col ==
-				 * cols + 1: at the last column, wrap maybe
-				 * pending */
-	int vis;		/* cursor shown */
-	int pen_known;
-	struct fb_rend pen;	/* as sent (normalised) */
-	int full;		/* full-repaint mode */
-};
-
-static const struct fb_rend rend_default;
-static const struct fb_cell cell_default = { 0, { 0, 0, 0 },
-	{ 0, 0, 0, 0 }, 1, 0, 0 };
-
-/* The rendition as the receiver will hold it after we send it. */
-static inline struct fb_rend
-norm(const struct w *w, const struct fb_rend *r)
-{
-	struct fb_rend n = *r;
-
-	if (!w->opt->ext_attrs) {
-		if (n.attrs & FB_ATTR_DUNDERLINE) {
-			n.attrs = (uint16_t)((n.attrs & ~FB_ATTR_DUNDERLINE) |
-			    FB_ATTR_UNDERLINE);
-		}
-		n.attrs &= (uint16_t)~(FB_ATTR_FAINT | FB_ATTR_STRIKE);
-	}
-	return n;
-}
-
-static void
-put_color(struct out *o, uint32_t c, unsigned base)
-{
-	unsigned idx = c & 0xFFu;
-
-	if (FB_COLOR_KIND(c) == FB_COLOR_PALETTE) {
-		putc1(o, ';');
-		if (idx < 8) {
-			putn(o, base + idx);
-		} else {
-			putn(o, base + 8);
-			put(o, ";5;", 3);
-			putn(o, idx);
-		}
-	} else if (FB_COLOR_KIND(c) == FB_COLOR_RGB) {
-		putc1(o, ';');
-		putn(o, base + 8);
-		put(o, ";2;", 3);
-		putn(o, (c >> 16) & 0xFFu);
-		putc1(o, ';');
-		putn(o, (c >> 8) & 0xFFu);
-		putc1(o, ';');
-		putn(o, idx);
-	}
-}
-
-/* SGR, PROTOCOL.md 8.2: reset, then attributes in a fixed order. */
-static void
-put_sgr(struct w *w, const struct fb_rend *r)
-{
-	struct out *o = &w->o;
-	unsigned a = r->attrs;
-
-	put(o, "\033[0", 3);
-	if (a & FB_ATTR_BOLD) {
-		put(o, ";1", 2);
-	}
-	if (a & FB_ATTR_FAINT) {
-		put(o, ";2", 2);
-	}
-	if (a & FB_ATTR_ITALIC) {
-		put(o, ";3", 2);
-	}
-	if (a & FB_ATTR_UNDERLINE) {
-		put(o, ";4", 2);
-	}
-	if (a & FB_ATTR_BLINK) {
-		put(o, ";5", 2);
-	}
-	if (a & FB_ATTR_INVERSE) {
-		put(o, ";7", 2);
-	}
-	if (a & FB_ATTR_INVISIBLE) {
-		put(o, ";8", 2);
-	}
-	if (a & FB_ATTR_STRIKE) {
-		put(o, ";9", 2);
-	}
-	if (a & FB_ATTR_DUNDERLINE) {
-		put(o, ";21", 3);
-	}
-	put_color(o, r->fg, 30);
-	put_color(o, r->bg, 40);
-	putc1(o, 'm');
-}
-
-static void
-set_pen(struct w *w, const struct fb_rend *r)
-{
-	struct fb_rend n = norm(w, r);
-
-	if (w->pen_known && fb_rend_equal(&n, &w->pen)) {
-		return;
-	}
-	put_sgr(w, &n);
-	w->pen = n;
-	w->pen_known = 1;
-}
-
-static void
-put_cell(struct w *w, const struct fb_cell *c)
-{
-	if (c->ch != 0 && c->ch < 0x80 && c->ncomb == 0) {
-		putc1(&w->o, (uint8_t)c->ch);
-	} else if (c->width == 0) {
-		putc1(&w->o, ' ');	/* an orphan continuation cell */
-	} else {
-		uint8_t *p = room(&w->o, FB_CELL_UTF8_MAX);
-
-		w->o.n += fb_cell_utf8(c, p);
-	}
-}
-
-/* ---------------------------------------------------------------------- */
-/* cursor moves */
-
-static void
-hide_for_move(struct w *w)
-{
-	if (w->opt->hide_cursor && w->vis) {
-		put(&w->o, "\033[?25l", 6);
-		w->vis = 0;
-	}
-}
-
-static unsigned
-cup_len(const struct w *w, int r, int c)
-{
-	if (w->opt->lean && c == 0) {
-		return r == 0 ? 3 : 3 + numlen((unsigned)r + 1);
-	}
-	return 4 + numlen((unsigned)r + 1) + numlen((unsigned)c + 1);
-}
-
-static void
-put_cup(struct w *w, int r, int c)
-{
-	put(&w->o, "\033[", 2);
-	if (w->opt->lean && c == 0) {
-		if (r != 0) {
-			putn(&w->o, (unsigned)r + 1);
-		}
-	} else {
-		putn(&w->o, (unsigned)r + 1);
-		putc1(&w->o, ';');
-		putn(&w->o, (unsigned)c + 1);
-	}
-	putc1(&w->o, 'H');
-}
-
-static void
-put_rep(struct out *o, uint8_t c, int n)
-{
-	while (n-- > 0) {
-		putc1(o, c);
-	}
-}
-
-/* Cost in bytes of moving from the model cursor to (r, c); -1: CUP. */
-enum move_kind { MV_CUP, MV_CRLF, MV_BS, MV_LF };
-
-static enum move_kind
-pick_move(const struct w *w, int r, int c, unsigned *cost)
-{
-	int cr = w->row, cc = w->col, pend = cc >= w->cols;
-	unsigned best = cup_len(w, r, c), n;
-	enum move_kind k = MV_CUP;
-
-	if (pend) {
-		cc = w->cols - 1;
-	}
-	if (cr < 0) {
-		*cost = best;
-		return k;
-	}
-	if (!w->opt->lean) {
-		/* Stock: CR + 0..4 LF, 1..4 BS, or CUP. */
-		if (c == 0 && r >= cr && r - cr <= 4) {
-			k = MV_CRLF;
-			best = (unsigned)(r - cr) + (cc != 0 || pend);
-		} else if (r == cr && !pend && c < cc && cc - c <= 4) {
-			k = MV_BS;
-			best = (unsigned)(cc - c);
-		}
-		*cost = best;
-		return k;
-	}
-	if (c == 0 && r >= cr) {
-		n = (unsigned)(r - cr) + (cc != 0 || pend);
-		if (n < best) {
-			best = n;
-			k = MV_CRLF;
-		}
-	}
-	if (r == cr && !pend && c < cc && (unsigned)(cc - c) < best) {
-		best = (unsigned)(cc - c);
-		k = MV_BS;
-	}
-	if (c == cc && !pend && r > cr && (unsigned)(r - cr) < best) {
-		best = (unsigned)(r - cr);
-		k = MV_LF;
-	}
-	*cost = best;
-	return k;
-}
-
-static void
-move_to(struct w *w, int r, int c)
-{
-	unsigned cost;
-	enum move_kind k;
-
-	if (w->row == r && w->col == c) {
-		return;
-	}
-	k = pick_move(w, r, c, &cost);
-	hide_for_move(w);
-	switch (k) {
-	case MV_CRLF:
-		if (w->col != 0) {
-			putc1(&w->o, '\r');
-		}
-		put_rep(&w->o, '\n', r - w->row);
-		break;
-	case MV_BS:
-		put_rep(&w->o, '\b', w->col - c);
-		break;
-	case MV_LF:
-		put_rep(&w->o, '\n', r - w->row);
-		break;
-	default:
-		put_cup(w, r, c);
-		break;
-	}
-	w->row = r;
-	w->col = c;
-}
+#include "term/display_int.h"
 
 /* ---------------------------------------------------------------------- */
 /* rows */
@@ -393,16 +32,18 @@ shown_cell(const struct fb_row *s, int c)
 }
 
 static inline int
-need(const struct w *w, const struct fb_row *n, const struct fb_row *s,
+need(const struct disp_w *w, const struct fb_row *n, const struct fb_row *s,
     int c)
 {
+	/* (field by field: at -Os gcc calls memcmp, and musl's memcmp goes
+	 * byte by byte; that was 60% of the client's instructions) */
 	return w->full || !fb_cell_equal(&n->cells[c], shown_cell(s, c));
 }
 
 /* Erasing with pen "default colours, no attributes, background bg" gives
  * exactly this cell, whatever the receiver's erase keeps. */
 static inline int
-erasable(const struct w *w, const struct fb_cell *c)
+erasable(const struct disp_w *w, const struct fb_cell *c)
 {
 	struct fb_rend r = norm(w, &c->rend);
 
@@ -412,76 +53,90 @@ erasable(const struct w *w, const struct fb_cell *c)
 
 /* Can (r, c) be reached by writing the cells the cursor passes over again,
  * for fewer bytes than a move?  Every gap cell must be narrow, printable
- * as itself, already right on the receiver (the caller skipped it), and in
- * the current pen. */
+ * as itself, already right on the receiver (the caller skipped it), and
+ * in one rendition: the current pen, or the one the next cell needs
+ * anyway. */
 static int
-gap_rewrite(struct w *w, int r, int c, const struct fb_row *nr)
+gap_rewrite(struct disp_w *w, int r, int c, const struct fb_row *nr,
+    const struct fb_rend *next)
 {
 	unsigned cost, bytes = 0;
+	struct fb_rend gr = w->pen, nn = norm(w, next);
 	int i;
 
 	if (w->row != r || w->col >= c || !w->pen_known || c - w->col > 8) {
 		return 0;
 	}
-	pick_move(w, r, c, &cost);
+	disp_pick_move(w, r, c, &cost);
 	if (w->opt->hide_cursor && w->vis) {
 		cost += 6;
 	}
 	for (i = w->col; i < c; i++) {
 		const struct fb_cell *x = &nr->cells[i];
+		struct fb_rend xr = norm(w, &x->rend);
 
 		if (x->width != 1 || x->ncomb != 0 || x->ch >= 0x80) {
 			return 0;
 		}
 		/* Stock (whose cells tell a typed space from an erased one)
-		 * rewrites only blanks; lean anything in the pen. */
-		if ((!w->opt->lean && x->ch != 0) ||
-		    !fb_rend_equal(&x->rend, &w->pen)) {
+		 * rewrites only blanks; lean anything. */
+		if (!w->opt->lean && x->ch != 0) {
+			return 0;
+		}
+		/* All in one rendition: the pen's, or the one the next cell
+		 * needs anyway. */
+		if (i == w->col && !fb_rend_equal(&xr, &w->pen)) {
+			gr = xr;
+		}
+		if (!fb_rend_equal(&xr, &gr) || (!fb_rend_equal(&gr, &w->pen) &&
+		    !fb_rend_equal(&gr, &nn))) {
 			return 0;
 		}
 		if (++bytes >= cost) {
 			return 0;
 		}
 	}
+	disp_set_pen(w, &gr);
 	for (i = w->col; i < c; i++) {
-		put_cell(w, &nr->cells[i]);
+		disp_put_cell(w, &nr->cells[i]);
 	}
 	w->col = c;
 	return 1;
 }
 
 static void
-approach(struct w *w, int r, int c, const struct fb_row *nr)
+approach(struct disp_w *w, int r, int c, const struct fb_row *nr,
+    const struct fb_rend *next)
 {
-	if (!gap_rewrite(w, r, c, nr)) {
-		move_to(w, r, c);
+	if (!gap_rewrite(w, r, c, nr, next)) {
+		disp_move_to(w, r, c);
 	}
 }
 
 /* Writes cell c of row nr at (r, c) and advances the model cursor. */
 static void
-draw_cell(struct w *w, int r, int c, const struct fb_row *nr)
+draw_cell(struct disp_w *w, int r, int c, const struct fb_row *nr)
 {
 	const struct fb_cell *x = &nr->cells[c];
 
-	approach(w, r, c, nr);
-	set_pen(w, &x->rend);
-	put_cell(w, x);
+	approach(w, r, c, nr, &x->rend);
+	disp_set_pen(w, &x->rend);
+	disp_put_cell(w, x);
 	w->col = c + (x->width == 2 ? 2 : 1);
 }
 
 static void
-put_ech(struct w *w, int n)
+put_ech(struct disp_w *w, int n)
 {
 	put(&w->o, "\033[", 2);
-	putn(&w->o, (unsigned)n);
+	disp_putn(&w->o, (unsigned)n);
 	putc1(&w->o, 'X');
 }
 
 /* A run of blank cells [c, last] of one rendition; e is where the run of
  * blanks ends (e == cols: it reaches the end of the row). */
 static void
-draw_blanks(struct w *w, int r, int c, int last, int e,
+draw_blanks(struct disp_w *w, int r, int c, int last, int e,
     const struct fb_row *nr, const struct fb_row *sr, int wrap)
 {
 	const struct fb_cell *x = &nr->cells[c];
@@ -491,8 +146,8 @@ draw_blanks(struct w *w, int r, int c, int last, int e,
 	if (erasable(w, x)) {
 		er.bg = x->rend.bg;
 		if (e == w->cols && !wrap) {
-			approach(w, r, c, nr);
-			set_pen(w, &er);
+			approach(w, r, c, nr, &er);
+			disp_set_pen(w, &er);
 			put(&w->o, "\033[K", 3);
 			return;
 		}
@@ -504,25 +159,28 @@ draw_blanks(struct w *w, int r, int c, int last, int e,
 			/* Lean: ECH if it and the move after it cost less
 			 * than the spaces and the move after those. */
 			int nx = last + 1;
-			unsigned e_cost = 3 + numlen((unsigned)n), s_cost;
+			unsigned e_cost = 3 + disp_numlen((unsigned)n), s_cost;
 
 			while (nx < w->cols && !need(w, nr, sr, nx)) {
 				nx++;
 			}
 			s_cost = (unsigned)n;
 			if (nx < w->cols) {
-				e_cost += cup_len(w, r, nx);
+				e_cost += disp_cup_len(w, r, nx);
+				if (nx > last + 1) {
+					s_cost += disp_cup_len(w, r, nx);
+				}
 			}
 			ech = e_cost < s_cost;
 		}
 	}
-	approach(w, r, c, nr);
+	approach(w, r, c, nr, ech ? &er : &x->rend);
 	if (ech) {
-		set_pen(w, &er);
+		disp_set_pen(w, &er);
 		put_ech(w, n);
 	} else {
-		set_pen(w, &x->rend);
-		put_rep(&w->o, ' ', n);
+		disp_set_pen(w, &x->rend);
+		disp_put_rep(&w->o, ' ', n);
 		w->col = c + n;
 	}
 }
@@ -537,7 +195,7 @@ draw_blanks(struct w *w, int r, int c, int last, int e,
  * blanks, or just before its last character.
  */
 static void
-draw_row(struct w *w, int r, const struct fb_row *nr,
+draw_row(struct disp_w *w, int r, const struct fb_row *nr,
     const struct fb_row *sr, int sw, int from)
 {
 	int cols = w->cols, c = from, wrap = nr->wrapped && r < w->rows - 1;
@@ -586,7 +244,7 @@ draw_row(struct w *w, int r, const struct fb_row *nr,
 			continue;
 		}
 		if (c == el_at) {
-			approach(w, r, c, nr);
+			approach(w, r, c, nr, &w->pen);
 			put(&w->o, "\033[K", 3);
 		}
 		x = &nr->cells[c];
@@ -596,6 +254,14 @@ draw_row(struct w *w, int r, const struct fb_row *nr,
 		}
 		if (x->width == 2 && c + 1 >= cols) {
 			x = &cell_default;	/* cannot be drawn: malformed */
+		}
+		if (x->ch - 0x21u < 0x5Eu && x->width == 1 && x->ncomb == 0 &&
+		    w->row == r && w->col == c && w->pen_known &&
+		    fb_rend_equal(&x->rend, &w->pen)) {
+			/* The common case: ASCII at the cursor in the pen. */
+			putc1(&w->o, (uint8_t)x->ch);
+			w->col = ++c;
+			continue;
 		}
 		if (!fb_cell_is_blank(x)) {
 			draw_cell(w, r, c, nr);
@@ -636,28 +302,34 @@ row_blank(const struct fb_row *r)
 	return !r->wrapped;
 }
 
+/* k > 0: rows [top, top + h) of new are old rows [top + k, top + k + h)
+ * (content moved up over the region [top, top + h + k)).  k < 0: rows
+ * [top - k, top - k + h) of new are old rows [top, top + h) (moved down
+ * over [top, top - k + h)). */
 struct scroll {
-	int top, k, h;	/* rows [top, top + h) of new are old rows + k */
+	int top, k, h;
 };
 
-/* Length of the run of new rows from t that are old rows t + k. */
+/* Length of the run of new rows from t that are old rows from j. */
 static int
-run_len(const struct fb *old, const struct fb *new, int t, int k)
+run_len(const struct fb *old, const struct fb *new, int t, int j)
 {
 	int h = 0;
 
-	while (t + h + k < new->rows &&
-	    rows_match(new->rowv[t + h], old->rowv[t + h + k])) {
+	while (t + h < new->rows && j + h < new->rows &&
+	    rows_match(new->rowv[t + h], old->rowv[j + h])) {
 		h++;
 	}
 	return h;
 }
 
-/* Rows saved by scrolling (t, k, h), less rows it spoils. */
+/* Rows saved by a scroll that brings old rows [j, j + h) to new rows
+ * [t, t + h), less rows it spoils (rows that were right and are blanked:
+ * [t + h, j + h) going up, [j, t) going down). */
 static int
-scroll_gain(const struct fb *old, const struct fb *new, int t, int k, int h)
+scroll_gain(const struct fb *old, const struct fb *new, int t, int j, int h)
 {
-	int i, g = 0;
+	int i, g = 0, from = j > t ? t + h : j, to = j > t ? j + h : t;
 
 	for (i = t; i < t + h; i++) {
 		if (!fb_row_same(new->rowv[i], old->rowv[i]) &&
@@ -665,7 +337,7 @@ scroll_gain(const struct fb *old, const struct fb *new, int t, int k, int h)
 			g++;
 		}
 	}
-	for (i = t + h; i < t + h + k; i++) {
+	for (i = from; i < to; i++) {
 		if (rows_match(new->rowv[i], old->rowv[i]) &&
 		    !row_blank(new->rowv[i])) {
 			g--;
@@ -674,8 +346,33 @@ scroll_gain(const struct fb *old, const struct fb *new, int t, int k, int h)
 	return g;
 }
 
+/* The old row new row t could come from: j > t (scroll up), else j < t
+ * (scroll down, if allowed); -1 if none.  Rows are found by identity;
+ * by content too for the first changed row. */
 static int
-find_scroll(const struct w *w, const struct fb *old, const struct fb *new,
+source_row(const struct disp_w *w, const struct fb *old, const struct fb *new,
+    int t, int content)
+{
+	const struct fb_row *nr = new->rowv[t];
+	int j;
+
+	for (j = t + 1; j < new->rows; j++) {
+		if (fb_row_same(nr, old->rowv[j]) ||
+		    (content && fb_row_equal(nr, old->rowv[j]))) {
+			return j;
+		}
+	}
+	for (j = t - 1; w->opt->ri && j >= 0; j--) {
+		if (fb_row_same(nr, old->rowv[j]) ||
+		    (content && fb_row_equal(nr, old->rowv[j]))) {
+			return j;
+		}
+	}
+	return -1;
+}
+
+static int
+find_scroll(const struct disp_w *w, const struct fb *old, const struct fb *new,
     struct scroll *best)
 {
 	int t, j, changed = 0, first = -1, bestg = 0;
@@ -706,63 +403,89 @@ find_scroll(const struct w *w, const struct fb *old, const struct fb *new,
 		}
 		return 0;
 	}
-	for (t = first; t >= 0 && t < new->rows - 1; t++) {
-		const struct fb_row *nr = new->rowv[t];
+	for (t = first; t >= 0 && t < new->rows; t++) {
+		int h, g;
 
-		if (fb_row_same(nr, old->rowv[t])) {
+		if (fb_row_same(new->rowv[t], old->rowv[t]) ||
+		    (j = source_row(w, old, new, t, t == first)) < 0) {
 			continue;
 		}
-		for (j = t + 1; j < new->rows; j++) {
-			int h, g;
-
-			if (!fb_row_same(nr, old->rowv[j]) &&
-			    !(t == first && fb_row_equal(nr, old->rowv[j]))) {
-				continue;
-			}
-			h = run_len(old, new, t, j - t);
-			g = scroll_gain(old, new, t, j - t, h);
-			if (g > bestg) {
-				bestg = g;
-				best->top = t;
-				best->k = j - t;
-				best->h = h;
-			}
-			break;
+		h = run_len(old, new, t, j);
+		g = scroll_gain(old, new, t, j, h);
+		if (g > bestg) {
+			bestg = g;
+			best->top = j > t ? t : j;
+			best->k = j - t;
+			best->h = h;
 		}
+		t += h - 1;	/* rows in the run start no other */
 	}
 	return bestg > 0;
 }
 
 static void
-put_scroll(struct w *w, const struct scroll *s, const struct fb *old,
+put_stbm(struct disp_w *w, int top, int bottom)
+{
+	put(&w->o, "\033[", 2);
+	disp_putn(&w->o, (unsigned)top + 1);
+	putc1(&w->o, ';');
+	disp_putn(&w->o, (unsigned)bottom);
+	putc1(&w->o, 'r');
+	w->row = -1;	/* DECSTBM homes the cursor; trust nothing */
+}
+
+/* Scrolls down by d over rows [top, bottom): reverse index at the top. */
+static void
+put_scroll_down(struct disp_w *w, int top, int bottom, int d)
+{
+	int region = top != 0 || bottom != w->rows;
+
+	if (region) {
+		put_stbm(w, top, bottom);
+	}
+	disp_move_to(w, top, 0);
+	while (d-- > 0) {
+		put(&w->o, "\033M", 2);
+	}
+	if (region) {
+		put(&w->o, "\033[r", 3);
+		w->row = -1;
+	}
+}
+
+static void
+put_scroll(struct disp_w *w, const struct scroll *s, const struct fb *old,
     const struct fb_row **shown)
 {
-	int bottom = s->top + s->h + s->k;	/* 1-based bottom row */
+	int d = s->k < 0 ? -s->k : s->k;
+	int bottom = s->top + s->h + d;	/* 1-based bottom row */
 	int i;
 
 	put(&w->o, "\033[0m", 4);
 	w->pen = rend_default;
 	w->pen_known = 1;
+	if (s->k < 0) {
+		put_scroll_down(w, s->top, bottom, d);
+		for (i = s->top; i < bottom; i++) {
+			shown[i] = i - d >= s->top ? old->rowv[i - d] : NULL;
+		}
+		return;
+	}
 	if (s->top == 0 && bottom == w->rows &&
 	    (w->row == w->rows - 1 || w->opt->lean)) {
 		if (w->row == w->rows - 1 && !w->opt->lean) {
 			putc1(&w->o, '\r');
 			w->col = 0;
 		} else {
-			move_to(w, w->rows - 1, 0);
+			disp_move_to(w, w->rows - 1, 0);
 		}
-		put_rep(&w->o, '\n', s->k);
+		disp_put_rep(&w->o, '\n', s->k);
 	} else {
-		put(&w->o, "\033[", 2);
-		putn(&w->o, (unsigned)s->top + 1);
-		putc1(&w->o, ';');
-		putn(&w->o, (unsigned)bottom);
-		putc1(&w->o, 'r');
-		w->row = -1;
-		move_to(w, bottom - 1, 0);
-		put_rep(&w->o, '\n', s->k);
+		put_stbm(w, s->top, bottom);
+		disp_move_to(w, bottom - 1, 0);
+		disp_put_rep(&w->o, '\n', s->k);
 		put(&w->o, "\033[r", 3);
-		w->row = -1;	/* DECSTBM homes the cursor; trust nothing */
+		w->row = -1;
 	}
 	for (i = s->top; i < bottom; i++) {
 		shown[i] = i + s->k < bottom ? old->rowv[i + s->k] : NULL;
@@ -789,19 +512,19 @@ grow(struct disp *d, int rows)
 }
 
 static void
-put_title(struct w *w, const struct fb *f)
+put_title(struct disp_w *w, const struct fb *f)
 {
 	if (f->title_len == f->icon_len &&
 	    memcmp(f->title, f->icon, f->title_len) == 0) {
 		put(&w->o, "\033]0;", 4);
-		put_osc_text(&w->o, (const uint8_t *)f->title, f->title_len);
+		disp_put_osc_text(&w->o, (const uint8_t *)f->title, f->title_len);
 		putc1(&w->o, 7);
 		return;
 	}
 	put(&w->o, "\033]1;", 4);
-	put_osc_text(&w->o, (const uint8_t *)f->icon, f->icon_len);
+	disp_put_osc_text(&w->o, (const uint8_t *)f->icon, f->icon_len);
 	put(&w->o, "\007\033]2;", 5);
-	put_osc_text(&w->o, (const uint8_t *)f->title, f->title_len);
+	disp_put_osc_text(&w->o, (const uint8_t *)f->title, f->title_len);
 	putc1(&w->o, 7);
 }
 
@@ -831,16 +554,16 @@ clip_differs(const struct fb *a, const struct fb *b)
 }
 
 static void
-put_mode(struct w *w, unsigned mode, int on)
+put_mode(struct disp_w *w, unsigned mode, int on)
 {
 	put(&w->o, "\033[?", 3);
-	putn(&w->o, mode);
+	disp_putn(&w->o, mode);
 	putc1(&w->o, on ? 'h' : 'l');
 }
 
 /* Steps 12-15; `old` is NULL in a frame that started in full repaint. */
 static void
-put_modes(struct w *w, const struct fb_modes *old, const struct fb_modes *m)
+put_modes(struct disp_w *w, const struct fb_modes *old, const struct fb_modes *m)
 {
 	int all = w->full || old == NULL;
 	unsigned om = old != NULL ? old->mouse_mode : FB_MOUSE_NONE;
@@ -882,7 +605,7 @@ put_modes(struct w *w, const struct fb_modes *old, const struct fb_modes *m)
  * as the application left it, by writing the row's last character again
  * (lean mode, and only where that rewrite is exact); else a plain move. */
 static void
-put_pending(struct w *w, const struct fb_row *nr, int r)
+put_pending(struct disp_w *w, const struct fb_row *nr, int r)
 {
 	int lc = w->cols - 1;
 	const struct fb_cell *x;
@@ -892,7 +615,7 @@ put_pending(struct w *w, const struct fb_row *nr, int r)
 	}
 	x = &nr->cells[lc];
 	if (!w->opt->lean || x->width == 0 || (x->ch == 0 && x->ncomb != 0)) {
-		move_to(w, r, w->cols - 1);
+		disp_move_to(w, r, w->cols - 1);
 		return;
 	}
 	draw_cell(w, r, lc, nr);
@@ -900,7 +623,7 @@ put_pending(struct w *w, const struct fb_row *nr, int r)
 
 /* Steps 8-15: rows, cursor, visibility, pen, modes. */
 static void
-put_body(struct w *w, const struct fb *old, const struct fb *new,
+put_body(struct disp_w *w, const struct fb *old, const struct fb *new,
     const struct fb_row **shown)
 {
 	int r, from = 0;
@@ -918,7 +641,8 @@ put_body(struct w *w, const struct fb *old, const struct fb *new,
 		if (sw && old != NULL && sr == old->rowv[old->rows - 1]) {
 			sw = 2;
 		}
-		if (w->full || sr == NULL || !fb_row_same(nr, sr) || sw == 2) {
+		if (w->full || sr == NULL || sw == 2 ||
+		    (!fb_row_same(nr, sr) && !fb_row_equal(nr, sr))) {
 			draw_row(w, r, nr, sr, sw, from);
 		}
 		from = 0;
@@ -942,8 +666,8 @@ put_body(struct w *w, const struct fb *old, const struct fb *new,
 		}
 		/* Continue onto the next row: its first cell, unchanged or
 		 * not, is what makes the wrap happen. */
-		set_pen(w, &new->rowv[r + 1]->cells[0].rend);
-		put_cell(w, &new->rowv[r + 1]->cells[0]);
+		disp_set_pen(w, &new->rowv[r + 1]->cells[0].rend);
+		disp_put_cell(w, &new->rowv[r + 1]->cells[0]);
 		from = new->rowv[r + 1]->cells[0].width == 2 ? 2 : 1;
 		w->row = r + 1;
 		w->col = from < w->cols ? from : w->cols;
@@ -951,11 +675,14 @@ put_body(struct w *w, const struct fb *old, const struct fb *new,
 
 	/* Step 9: the cursor. */
 	if (cur->pending_wrap && cur->col == w->cols - 1) {
-		if (!(w->row == cur->row && w->col == w->cols)) {
+		/* (a receiver at the last column, wrap pending or not, is
+		 * fine: only a wrap pending where new has none is wrong) */
+		if (!(w->row == cur->row && w->col >= w->cols)) {
 			put_pending(w, new->rowv[cur->row], cur->row);
 		}
 	} else if (w->row != cur->row || w->col != cur->col) {
-		move_to(w, cur->row, cur->col);
+		/* (rewriting a short gap, in the pen step 11 sets anyway) */
+		approach(w, cur->row, cur->col, new->rowv[cur->row], &new->pen);
 	}
 	/* Step 10. */
 	if (w->full || w->vis != cur->visible) {
@@ -966,17 +693,17 @@ put_body(struct w *w, const struct fb *old, const struct fb *new,
 	if (w->full || !w->pen_known) {
 		struct fb_rend n = norm(w, &new->pen);
 
-		put_sgr(w, &n);
+		disp_put_sgr(w, &n);
 		w->pen = n;
 		w->pen_known = 1;
 	} else {
-		set_pen(w, &new->pen);
+		disp_set_pen(w, &new->pen);
 	}
 	put_modes(w, old != NULL ? &old->mode : NULL, &new->mode);
 }
 
 static void
-w_start(struct w *w, struct disp *d, struct core_buf *out,
+w_start(struct disp_w *w, struct disp *d, struct core_buf *out,
     const struct fb *new)
 {
 	w->o.b = out;
@@ -994,9 +721,9 @@ w_start(struct w *w, struct disp *d, struct core_buf *out,
 }
 
 static int
-w_end(struct w *w, struct core_buf *out, size_t len0)
+w_end(struct disp_w *w, struct core_buf *out, size_t len0)
 {
-	flush(&w->o);
+	disp_flush(&w->o);
 	if (w->o.err != 0) {
 		out->len = len0;
 		return w->o.err;
@@ -1006,7 +733,7 @@ w_end(struct w *w, struct core_buf *out, size_t len0)
 
 /* Step 5's clear, and full-repaint mode from here on. */
 static void
-put_clear(struct w *w)
+put_clear(struct disp_w *w)
 {
 	put(&w->o, "\033[r\033[0m\033[H\033[2J", 14);
 	w->row = 0;
@@ -1023,10 +750,10 @@ int
 disp_diff(struct disp *d, const struct fb *old, const struct fb *new,
     struct core_buf *out)
 {
-	struct w w;
+	struct disp_w w;
 	size_t len0 = out->len;
 	int r;
-	struct scroll s;
+	struct scroll s = { 0, 0, 0 };
 
 	if (grow(d, new->rows) != 0) {
 		return CORE_E_NOMEM;
@@ -1051,7 +778,7 @@ disp_diff(struct disp *d, const struct fb *old, const struct fb *new,
 	}
 	if (new->clip != NULL && clip_differs(old, new)) {
 		put(&w.o, "\033]52;c;", 7);
-		put_osc_text(&w.o, new->clip->data, new->clip->len);
+		disp_put_osc_text(&w.o, new->clip->data, new->clip->len);
 		putc1(&w.o, 7);
 	}
 	if (new->mode.reverse_video != old->mode.reverse_video) {
@@ -1077,7 +804,7 @@ disp_diff(struct disp *d, const struct fb *old, const struct fb *new,
 int
 disp_repaint(struct disp *d, const struct fb *new, struct core_buf *out)
 {
-	struct w w;
+	struct disp_w w;
 	size_t len0 = out->len;
 
 	w_start(&w, d, out, new);

@@ -50,6 +50,9 @@ struct disp_opts {
 				 * regions that do not start at the top */
 	uint8_t ext_attrs;	/* may send SGR 2, 9 and 21 (faint,
 				 * strikethrough, double underline) */
+	uint8_t ri;		/* may scroll down with reverse index (ESC M)
+				 * in lean mode: not in the stock client's
+				 * list (8.3), so for a real terminal only */
 };
 
 /* Byte-for-byte what stock mosh-server 1.4 writes (PROTOCOL.md 8.1). */
@@ -73,7 +76,10 @@ void disp_free(struct disp *d);
 /*
  * Appends to out the bytes that turn a terminal showing `old` (as a
  * terminal that was brought to `old` by this writer) into one showing
- * `new`.  Unchanged rows (fb_row_same) are skipped without looking at
+ * `new`.  The receiver is assumed to have autowrap on, no scroll margins,
+ * origin and insert modes off and ASCII in G0: true of an emulator fed
+ * only these bytes; a real terminal is put there by the client's set-up
+ * and by disp_repaint (which also resets the margins).  Unchanged rows (fb_row_same) are skipped without looking at
  * their cells; a size change clears the screen and repaints (8.1 step 5;
  * the receiver must already have the new size).  Equal framebuffers give
  * no bytes.  Returns 0, or CORE_E_LIMIT / CORE_E_NOMEM from out (out is

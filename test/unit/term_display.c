@@ -171,12 +171,13 @@ applies_to(const struct fb *a, const char *bytes, size_t len,
 	int ok;
 
 	CHECK_INT(0, vt_emu_init(&e, a->cols, a->rows, VT_EMU_CLIENT));
-	fb_free(&e.fb);
-	CHECK_INT(0, fb_copy(&e.fb, a));
+	CHECK_INT(0, vt_emu_load(&e, a));
 	if (a->cols != b->cols || a->rows != b->rows) {
 		CHECK_INT(0, vt_emu_resize(&e, b->cols, b->rows));
 	}
-	vt_emu_feed(&e, bytes, len);
+	if (len > 0) {
+		vt_emu_feed(&e, bytes, len);
+	}
 	ok = fb_equal_visible(&e.fb, b);
 	if (!ok) {
 		size_t i;
@@ -413,7 +414,7 @@ static void
 wide_and_combining(void)
 {
 	struct fb a = mk(10, 3), b;
-	struct disp_opts s = server();
+	struct disp_opts o = stock(), s = server();
 
 	b = dup(&a);
 	text(&b, 0, 0, "e\xcc\x81", NULL);	/* e + U+0301 */
@@ -435,6 +436,8 @@ wide_and_combining(void)
 	b.cur.pending_wrap = 1;
 	CHECK_DIFF("\033[2;9H\xe4\xb8\xad", &s, &a, &b);
 	round_trip(&a, &b);
+	CHECK_DIFF("", &s, &b, &b);	/* nothing to say while pending */
+	CHECK_DIFF("", &o, &b, &b);
 	/* overwrite half of it */
 	{
 		struct fb c = dup(&b);
@@ -608,6 +611,40 @@ scroll_region(void)
 	fb_free(&a);
 }
 
+/* Scrolling back (a pager's "k"): only with reverse index (a real
+ * terminal); the stock dialect repaints. */
+static void
+scroll_down(void)
+{
+	struct fb a = numbered(10, 5, 0), b;
+	struct disp_opts s = server();
+	size_t n;
+	char *out;
+
+	b = dup(&a);
+	CHECK_INT(0, fb_scroll(&b, 0, 5, -1, &R0));
+	text(&b, 0, 0, "x", NULL);
+	CHECK_DIFF("x\r\n0\r\n1\r\n2\r\n3\033[H", &s, &a, &b);
+	s.ri = 1;
+	CHECK_DIFF("\033[0m\033Mx\r", &s, &a, &b);
+	out = diff_with(&s, &a, &b, &n);
+	CHECK(applies_to(&a, out, n, &b));
+	free(out);
+	/* inside a region, under a title line */
+	fb_free(&b);
+	b = dup(&a);
+	CHECK_INT(0, fb_scroll(&b, 1, 4, -2, &R0));
+	text(&b, 1, 0, "y", NULL);
+	text(&b, 2, 0, "z", NULL);
+	CHECK_DIFF("\033[0m\033[2;4r\033[2H\033M\033M\033[r\033[2Hy\r\nz"
+	    "\033[H", &s, &a, &b);
+	out = diff_with(&s, &a, &b, &n);
+	CHECK(applies_to(&a, out, n, &b));
+	free(out);
+	fb_free(&b);
+	fb_free(&a);
+}
+
 /* --- the rest of the state -------------------------------------------------- */
 
 static void
@@ -716,6 +753,7 @@ static const struct test tests[] = {
 	T(captured_scroll), T(captured_resize), T(captured_init), T(sgr_forms),
 	T(typing), T(cursor_moves), T(colours), T(wide_and_combining),
 	T(soft_wrap), T(blank_runs), T(scroll_full), T(scroll_region),
+	T(scroll_down),
 	T(title_bell_clipboard), T(modes), T(resize), T(out_limit),
 };
 

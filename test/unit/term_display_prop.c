@@ -32,6 +32,19 @@
 #include "term/fb.h"
 #include "test/harness.h"
 
+/* Sanitizer builds run about ten times slower, and `make test` runs the
+ * other architectures under qemu: fewer random streams there. */
+#if defined(__SANITIZE_ADDRESS__) || !defined(__x86_64__)
+#define SLOW 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define SLOW 1
+#endif
+#endif
+#ifndef SLOW
+#define SLOW 0
+#endif
+
 /* --- PRNG (xorshift64*) ------------------------------------------------------ */
 static uint64_t rng_state;
 
@@ -79,6 +92,7 @@ init_sets(void)
 	sets[2].o.bce = 0;
 	sets[2].o.hide_cursor = 1;
 	sets[2].o.ext_attrs = 1;
+	sets[2].o.ri = 1;
 }
 
 /* The rendition as a receiver of the stock dialect ends up with it. */
@@ -164,7 +178,17 @@ screen_diff(const struct fb *got, const struct fb *want, int ext,
 			return "soft-wrap flag";
 		}
 		for (c = 0; c < want->cols; c++) {
-			if (!cell_same(&a->cells[c], &b->cells[c], ext)) {
+			const struct fb_cell *x = &b->cells[c];
+
+			/* An orphan continuation cell (no wide character
+			 * before it: an emulator bug, reported) shows, and
+			 * is sent, as a blank. */
+			if (x->width == 0 && (c == 0 ||
+			    b->cells[c - 1].width != 2) &&
+			    fb_cell_is_blank(&a->cells[c])) {
+				continue;
+			}
+			if (!cell_same(&a->cells[c], x, ext)) {
 				return "cells";
 			}
 		}
@@ -251,7 +275,9 @@ check_apply(struct vt_emu *recv, const struct fb *old, const struct fb *new,
 	if (old->cols != new->cols || old->rows != new->rows) {
 		CHECK_INT(0, vt_emu_resize(recv, new->cols, new->rows));
 	}
-	vt_emu_feed(recv, out.p, out.len);
+	if (out.len > 0) {
+		vt_emu_feed(recv, out.p, out.len);
+	}
 	why = screen_diff(&recv->fb, new, o->ext_attrs, fresh, &where);
 	if (why == NULL && !fresh && ((old->bell_count != new->bell_count) !=
 	    (recv->fb.bell_count != bell0))) {
@@ -286,13 +312,12 @@ static void
 holding(struct vt_emu *e, const struct fb *f)
 {
 	CHECK_INT(0, vt_emu_init(e, f->cols, f->rows, VT_EMU_CLIENT));
-	fb_free(&e->fb);
-	CHECK_INT(0, fb_copy(&e->fb, f));
+	CHECK_INT(0, vt_emu_load(e, f));
 }
 
 /* Checks one pair under every option set, from `old` and from blank. */
 static int
-check_pair(const struct fb *old, const struct fb *new)
+check_pair(const struct fb *old, const struct fb *new, int from_blank)
 {
 	struct vt_emu e;
 	struct fb blank;
@@ -303,6 +328,9 @@ check_pair(const struct fb *old, const struct fb *new)
 		holding(&e, old);
 		rc |= check_apply(&e, old, new, s, 0);
 		vt_emu_fini(&e);
+		if (!from_blank) {
+			continue;
+		}
 		holding(&e, &blank);
 		rc |= check_apply(&e, &blank, new, s, 0);
 		vt_emu_fini(&e);
@@ -314,7 +342,7 @@ check_pair(const struct fb *old, const struct fb *new)
 	return rc;
 }
 
-#define MAX_SNAPS 64
+#define MAX_SNAPS 512
 
 /*
  * Runs a stream through an emulator in chunks (boundaries from the PRNG,
@@ -327,7 +355,7 @@ check_stream(const uint8_t *s, size_t len, int cols, int rows, int nsnap,
     int resizes)
 {
 	struct vt_emu src, client[3];
-	struct fb snaps[MAX_SNAPS];
+	struct fb *snaps = calloc(MAX_SNAPS, sizeof *snaps);
 	size_t pos = 0;
 	int n = 0, i, k, rc = 0;
 
@@ -355,7 +383,24 @@ check_stream(const uint8_t *s, size_t len, int cols, int rows, int nsnap,
 			    1 + (int)below(12));
 		}
 		CHECK_INT(0, fb_copy(&snaps[n++], vt_emu_fb(&src)));
-		rc |= check_pair(&snaps[n - 2], &snaps[n - 1]);
+		for (k = 0; k < 3; k++) {
+			/* nothing changed, nothing said */
+			core_buf_reset(&out);
+			CHECK_INT(0, disp_diff(&disps[k], &snaps[n - 1],
+			    &snaps[n - 1], &out));
+			if (out.len != 0) {
+				test_fail(__FILE__, __LINE__, "%s: seed %llu, "
+				    "options %s: %zu bytes for no change",
+				    cur_label, (unsigned long long)cur_seed,
+				    sets[k].name, out.len);
+				dump_bytes(out.p, out.len);
+				rc = -1;
+			}
+		}
+		/* from blank: every snapshot of a short stream, every
+		 * fourth of a long one */
+		rc |= check_pair(&snaps[n - 2], &snaps[n - 1],
+		    nsnap <= 40 || n % 4 == 0);
 		for (k = 0; k < 3 && rc == 0; k++) {
 			rc |= check_apply(&client[k], &snaps[n - 2],
 			    &snaps[n - 1], k, 0);
@@ -367,7 +412,7 @@ check_stream(const uint8_t *s, size_t len, int cols, int rows, int nsnap,
 	for (i = 0; i < 4 && rc == 0 && n > 2; i++) {
 		int a = (int)below((unsigned)n), b = (int)below((unsigned)n);
 
-		rc |= check_pair(&snaps[a], &snaps[b]);
+		rc |= check_pair(&snaps[a], &snaps[b], 0);
 	}
 	for (i = 0; i < n; i++) {
 		fb_free(&snaps[i]);
@@ -376,6 +421,7 @@ check_stream(const uint8_t *s, size_t len, int cols, int rows, int nsnap,
 		vt_emu_fini(&client[k]);
 	}
 	vt_emu_fini(&src);
+	free(snaps);
 	return rc;
 }
 
@@ -739,7 +785,7 @@ random_streams(void)
 {
 	const char *one = getenv("DISP_PROP_SEED");
 	const char *cases = getenv("DISP_PROP_CASES");
-	long n = cases ? atol(cases) : 700, i;
+	long n = cases ? atol(cases) : SLOW ? 120 : 700, i;
 
 	setup();
 	cur_label = "random stream";
@@ -778,8 +824,7 @@ programs(void)
 	teardown();
 }
 
-/* Recordings of real programs (files in test/data/term/), at 80x24 unless the
- * name says COLSxROWS. */
+/* Recordings of real programs (test/data/term/NAME.COLSxROWS.ts). */
 static void
 recordings(void)
 {
@@ -801,7 +846,8 @@ recordings(void)
 		int cols = 80, rows = 24;
 		const char *x;
 
-		if (de->d_name[0] == '.') {
+		x = strrchr(de->d_name, '.');
+		if (de->d_name[0] == '.' || x == NULL || strcmp(x, ".ts") != 0) {
 			continue;
 		}
 		snprintf(path, sizeof path, "%s/%s", dirs[i], de->d_name);
@@ -825,7 +871,9 @@ recordings(void)
 		cur_seed = 0;
 		seed(7);
 		files++;
-		(void)check_stream(data, len, cols, rows, MAX_SNAPS, 0);
+		/* about one snapshot per 64 bytes, as a server sees chunks */
+		(void)check_stream(data, len, cols, rows,
+		    (int)(len / (SLOW ? 192 : 64)) + 2, 0);
 		free(data);
 	}
 	if (d != NULL) {
