@@ -98,7 +98,8 @@ glitch_confirmed(struct pred *p, uint64_t time)
 /*
  * Nonzero if the typed prediction at (r, col) is an echo: the server's
  * cursor is on row r right after it, or after a run of later typed
- * predictions that the server shows as predicted.
+ * predictions that the server shows as predicted (blanks the server shows
+ * count too: a typed space over a blank is not recorded).
  */
 static int
 echo_run(const struct pred *p, const struct fb *fb, const struct pred_row *pr,
@@ -114,7 +115,12 @@ echo_run(const struct pred *p, const struct fb *fb, const struct pred_row *pr,
 	}
 	for (i = col + 1; i < fb->cur.col; i++) {
 		x = &pr->cells[i];
-		if (!x->active || x->unknown || !x->typed ||
+		if (!x->active) {
+			/* A typed space over a blank is not recorded. */
+			if (!fb_cell_is_blank(&srow->cells[i])) {
+				return 0;
+			}
+		} else if (x->unknown || !x->typed ||
 		    !pred_content_eq(&srow->cells[i], &x->repl)) {
 			return 0;
 		}

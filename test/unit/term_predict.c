@@ -565,6 +565,27 @@ tentative_shown_after_confirmation(void)
 	rig_free(r);
 }
 
+/* Typed words echoed all at once (a space between: not recorded, since
+ * it predicts a blank over a blank) confirm their epoch. */
+static void
+tentative_confirmed_by_words(void)
+{
+	struct rig *r = rig_new(40, 6, PRED_MODE_ALWAYS, 0, 100);
+
+	srv(r, "$");
+	key(r, "e");
+	key(r, "c");
+	key(r, "h");
+	key(r, " ");
+	CHECK_STR("$", line(frame(r), 0));
+	srv(r, "ech ");
+	ack(r);
+	CHECK(r->p.cepoch >= 1);
+	key(r, "o");
+	CHECK_STR("$ech o", line(frame(r), 0));
+	rig_free(r);
+}
+
 /* --- the kinds of keystrokes -------------------------------------------------- */
 
 static void
@@ -1097,6 +1118,7 @@ static const struct test tests[] = {
 	T(no_echo_app_repaired),
 	T(tentative_kill_keeps_confirmed),
 	T(tentative_shown_after_confirmation),
+	T(tentative_confirmed_by_words),
 	T(insert_vs_overwrite),
 	T(rendition_from_left),
 	T(backspace_insert),
