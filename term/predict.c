@@ -8,9 +8,10 @@
  * Predictions are kept per screen cell: a row slot holds one pred_cell per
  * column, and a new prediction for a cell replaces the older one (its
  * former contents are remembered so that a cell which merely shows again
- * what it showed before earns no credit).  A prediction that would show
- * exactly what the server shows in that cell now is not recorded at all:
- * it changes nothing on the screen and could prove nothing.
+ * what it showed before earns no credit).  A prediction for a cell with
+ * no prediction yet that would show exactly what the server shows there
+ * now is not recorded at all: it changes nothing on the screen and could
+ * prove nothing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -253,15 +254,6 @@ cursor_touch(struct pred *p, struct pred_cursor *c)
 /* --- cell predictions --------------------------------------------------------- */
 
 static void
-cell_off(struct pred_row *pr, struct pred_cell *pc)
-{
-	if (pc->active) {
-		pc->active = 0;
-		pr->nactive--;
-	}
-}
-
-static void
 remember(struct pred_cell *pc, const struct fb_cell *server)
 {
 	struct pred_content k;
@@ -290,8 +282,11 @@ predict_cell(struct pred *p, struct pred_row *pr, int col,
 {
 	struct pred_cell *pc = &pr->cells[col];
 
-	if (repl != NULL && fb_cell_equal(repl, server)) {
-		cell_off(pr, pc);
+	if (repl != NULL && !pc->active && fb_cell_equal(repl, server)) {
+		/* Shows what the server shows, and nothing predicted here
+		 * could change that: nothing to record.  (An active cell's
+		 * prediction stands for keys still in flight, so the server's
+		 * cell is stale there and the new prediction is kept.) */
 		return;
 	}
 	if (!pc->active) {
@@ -354,7 +349,11 @@ newline(struct pred *p, const struct fb *fb)
 	}
 	srow = fb_row_get(fb, pr->row);
 	for (i = 0; i < p->cols; i++) {
-		predict_cell(p, pr, i, &blank, &srow->cells[i], 0);
+		/* Ours: an older epoch's prediction stays (a blank of this
+		 * tentative epoch would hide it until the echo came). */
+		if (!pr->cells[i].active || pr->cells[i].epoch >= p->pepoch) {
+			predict_cell(p, pr, i, &blank, &srow->cells[i], 0);
+		}
 	}
 }
 

@@ -56,6 +56,28 @@ backspace_insert(void)
 	rig_free(r);
 }
 
+/* A backspace over a character typed but not yet echoed: the server's
+ * cell is stale there, so the erasure must hold when the echo comes. */
+static void
+backspace_over_unechoed(void)
+{
+	struct rig *r = shell(PRED_MODE_ALWAYS, 0, 100);
+
+	key(r, "a");
+	key(r, "b");
+	srv(r, "a");
+	key(r, "\177");
+	CHECK_STR("$ ea", line(frame(r), 0));
+	srv(r, "b");			/* the echo of b, not yet the erasure */
+	CHECK_STR("$ ea", line(frame(r), 0));
+	CHECK_FCUR(r, 0, 4);
+	srv(r, "\b\033[P");
+	ack(r);
+	CHECK_STR("$ ea", line(frame(r), 0));
+	CHECK(!pred_active(&r->p));
+	rig_free(r);
+}
+
 static void
 backspace_overwrite(void)
 {
@@ -239,6 +261,7 @@ static const struct test tests[] = {
 	T(insert_vs_overwrite),
 	T(rendition_from_left),
 	T(backspace_insert),
+	T(backspace_over_unechoed),
 	T(backspace_overwrite),
 	T(arrows_both_encodings),
 	T(other_sequences_tentative),
