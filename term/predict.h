@@ -36,7 +36,10 @@
  *   row left (or blanks the cell when overwriting); left/right arrows
  *   (ESC [ C/D, ESC O C/D, no parameters) move the predicted cursor; CR
  *   moves to column 0 of the next row, or on the last row predicts a blank
- *   last row.
+ *   last row (ours: except over cells an older epoch predicted, which
+ *   would otherwise vanish until the echo).  A new prediction for a cell
+ *   replaces the older one; a prediction for a cell with none that would
+ *   show what the server shows there is not recorded.
  * - Everything else (other controls, escape sequences, wide and zero-width
  *   characters, a character in the last column, a CR) starts a new
  *   *epoch*: later predictions are tentative, and are displayed only once
