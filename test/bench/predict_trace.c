@@ -1,7 +1,7 @@
 /*
  * test/bench/predict_trace.c - the issue's keystroke-trace figures at the
  * engine level, in a fake-clock simulation (no network, no processes):
- * a fixed trace of ~400 keys (shell commands with editing, a password
+ * a fixed trace of 270 keys (shell commands with editing, a password
  * prompt, a vim session with insert mode and normal-mode motions, a
  * `less`-like pager) typed at human speed (150 +- 50 ms apart, and a
  * second's pause after Enter and after Escape) into a
