@@ -167,6 +167,9 @@ pred_kill_epoch(struct pred *p, uint64_t e, const struct fb *server)
 				retire(pr, &pr->cells[j]);
 			}
 		}
+		if (pr->nactive == 0) {
+			pr->row = -1;
+		}
 	}
 	for (j = k = 0; j < p->ncur; j++) {
 		if (p->curv[j].epoch < e) {
