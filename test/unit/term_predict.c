@@ -377,6 +377,28 @@ tentative_kill_keeps_confirmed(void)
 	rig_free(r);
 }
 
+/* Only the newest cursor prediction is judged: an older one is
+ * superseded by keys after it, which the server may have applied already
+ * when the ack for the older one arrives. */
+static void
+older_cursor_superseded(void)
+{
+	struct rig *r = shell(PRED_MODE_ALWAYS, 0, 100);
+	uint64_t resets = pred_stats(&r->p)->resets;
+
+	key(r, "a");			/* confirmed epoch, cursor 4 */
+	key(r, "\t");			/* new epoch */
+	key(r, "c");			/* its cursor: 5 */
+	/* The server has applied all three (completion "ll"), but the ack
+	 * covers only "a". */
+	srv(r, "allc");
+	r->ack = r->sent - 2;
+	tick(r, 0);
+	CHECK_U64(resets, pred_stats(&r->p)->resets);
+	CHECK_U64(0, pred_stats(&r->p)->cursor_wrong);
+	rig_free(r);
+}
+
 /* A tentative epoch shows once one of its predictions is echoed. */
 static void
 tentative_shown_after_confirmation(void)
@@ -722,6 +744,7 @@ static const struct test tests[] = {
 	T(wrong_cursor_repair),
 	T(no_echo_app_repaired),
 	T(tentative_kill_keeps_confirmed),
+	T(older_cursor_superseded),
 	T(tentative_shown_after_confirmation),
 	T(tentative_confirmed_by_words),
 	T(password_no_prompt),
