@@ -246,8 +246,9 @@ void pred_server_update(struct pred *p, const struct fb *server,
  * from fb_copy; it may have been cut to a smaller size): predicted cells
  * (underlined when flagging, PROTOCOL.md 9.3) and the predicted cursor.
  * Only rows that change are copied, so the display diff still skips the
- * others.  The result is well formed (no half of a wide character is left
- * alone).  Nothing is written when predictions are not to be shown.
+ * others.  Rows it writes are well formed (no half of a wide character
+ * is left alone).  Nothing is written when predictions are not to be
+ * shown.
  * 0, or CORE_E_NOMEM (frame then shows some or none of the predictions,
  * and is still valid).
  */
