@@ -4,7 +4,8 @@
 # mosh-server:
 # - typing into a shell shows the characters (underlined) long before the
 #   server's echo can have arrived (measured from the client's pane);
-# - `read -s` shows nothing of what is typed, sampled every ~20 ms;
+# - `read -s` shows nothing of what is typed, sampled every ~20 ms, also
+#   behind a prompt that arrives late and starts like the typed keys;
 # - vim normal mode (no echo): no wrong character remains once the server
 #   state has arrived (the pane equals the expected screen).
 . "$(dirname "$0")/lib.sh"
@@ -101,6 +102,18 @@ run_checks() {
 	check "$label: read -s got the secret" screen_has "$pane" "got=${#SECRET}"
 	check "$label: and it never reached the screen" \
 		eval "! tmux_capture $pane | grep -q '[$SECRET]'"
+
+	# A prompt that arrives after the first keys and starts like them.
+	tmux_ send-keys -t "$pane" -l 'read -s -p Pa PW; echo got=${#PW}'
+	wait_for 5 screen_has "$pane" 'Pa PW; echo got=${#PW}'
+	sleep 0.6
+	tmux_ send-keys -t "$pane" Enter
+	tmux_ send-keys -t "$pane" -l 'Pa'
+	check_eq "$label: read -s -p Pa, typed Pa first: samples showing a secret letter" 0 \
+		"$(secret_shown "$pane")"
+	tmux_ send-keys -t "$pane" Enter
+	wait_for 5 screen_has "$pane" "got=$((${#SECRET} + 2))"
+	check "$label: read -s -p got the secret" screen_has "$pane" "got=$((${#SECRET} + 2))"
 
 	# vim normal mode: keys are commands, never echoed.
 	printf 'alpha one\nbravo two\ncharlie three\n' >"$T/v.txt"
