@@ -77,6 +77,13 @@ pred_become_tentative(struct pred *p)
 }
 
 void
+pred_uncertain(struct pred *p)
+{
+	pred_become_tentative(p);
+	p->blind_until = p->last_key;
+}
+
+void
 pred_reset_all(struct pred *p)
 {
 	int i;
@@ -86,7 +93,7 @@ pred_reset_all(struct pred *p)
 		p->rowv[i].nactive = 0;
 	}
 	p->ncur = 0;
-	pred_become_tentative(p);
+	pred_uncertain(p);
 	p->stats.resets++;
 }
 
@@ -302,6 +309,7 @@ predict_cell(struct pred *p, struct pred_row *pr, int col,
 	pc->time = p->now;
 	pc->epoch = p->pepoch;
 	pc->typed = (uint8_t)(typed != 0);
+	pc->sighted = p->echo_ack >= p->blind_until;
 }
 
 /* What cell col is predicted to show: the prediction if there is one
@@ -485,7 +493,7 @@ arrow(struct pred *p, const struct fb *fb, int right)
 static void
 control(struct pred *p, const struct fb *fb, uint32_t cp)
 {
-	pred_become_tentative(p);
+	pred_uncertain(p);
 	if (cp == 0x0D) {
 		newline(p, fb);
 	}
@@ -513,7 +521,7 @@ feed(struct pred *p, const struct fb *fb, uint32_t cp)
 	if (cp == 0x18 || cp == 0x1A || cp == 0x1B) {
 		/* CAN and SUB cancel a sequence; ESC starts another. */
 		if (p->in_state != IN_GROUND || cp != 0x1B) {
-			pred_become_tentative(p);
+			pred_uncertain(p);
 		}
 		p->in_state = cp == 0x1B ? IN_ESC : IN_GROUND;
 		return;
@@ -571,7 +579,7 @@ feed(struct pred *p, const struct fb *fb, uint32_t cp)
 	}
 	/* Any other sequence (or a malformed one) ends here. */
 	p->in_state = IN_GROUND;
-	pred_become_tentative(p);
+	pred_uncertain(p);
 }
 
 void
@@ -596,6 +604,7 @@ pred_new_user_bytes(struct pred *p, const struct fb *server,
 		return;
 	}
 	pred_cull(p, server);
+	p->last_key = sent_num + 1;
 	if (p->mode == PRED_MODE_EXPERIMENTAL) {
 		p->pepoch = p->cepoch;
 	}

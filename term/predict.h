@@ -54,14 +54,20 @@
  *   incorrect tentative one kills its epoch and all later ones.  Within
  *   one judgement pass a kill wins over a confirmation of the same epoch.
  * - Ours, so that a password typed at a prompt is never displayed: a
- *   tentative epoch is confirmed only by an *echo*: a typed character that
- *   the server shows where it was predicted, with the server's cursor on
- *   the same row just after it or after a run of later typed predictions
- *   the server shows as well.  Prompt text that happens to equal the
- *   first typed characters does not confirm anything, because the cursor
- *   then sits after the prompt, not after the typed characters.  Only the
- *   newest cursor prediction is judged (older ones are superseded by the
- *   keystrokes after them, which the server may already have applied).
+ *   tentative epoch is confirmed only by an *echo* of a *sighted* key.
+ *   An echo: a typed character that the server shows where it was
+ *   predicted, with the server's cursor on the same row just after it or
+ *   after a run of later typed predictions the server shows as well
+ *   (prompt text that happens to equal the first typed characters then
+ *   fails, the cursor sitting after the prompt).  Sighted: typed once the
+ *   echo ack covered the last key that made the future uncertain (a
+ *   control such as CR, an escape sequence) and every key before a kill
+ *   or reset; so keys typed before a prompt appeared (even keys equal to
+ *   the whole prompt) never confirm, and neither do keys predicted from a
+ *   screen that still lacks the effect of earlier, mispredicted keys.
+ *   Only the newest cursor prediction is judged (older ones are
+ *   superseded by the keystrokes after them, which the server may already
+ *   have applied).
  * - Glitches: a prediction pending for 250 ms turns the glitch trigger on
  *   (10), one pending for 5000 ms sets it to 20 (which forces underlining);
  *   each prediction confirmed within 250 ms lowers it by one, at most once
@@ -145,6 +151,8 @@ struct pred_cell {
 	uint8_t unknown;	/* content unknown (shifted in from beyond
 				 * the edge): show the server's, flagged */
 	uint8_t typed;		/* a typed character, not a shifted cell */
+	uint8_t sighted;	/* typed after the server's reaction to the
+				 * last uncertain key was known (may confirm) */
 };
 
 /* The predictions of one screen row. */
@@ -187,6 +195,9 @@ struct pred {
 	uint64_t cepoch;	/* newest confirmed epoch */
 	uint64_t echo_ack;	/* newest echo ack seen */
 	uint64_t sent;		/* last sent frame given with keystrokes */
+	uint64_t last_key;	/* frame of the newest keystroke */
+	uint64_t blind_until;	/* keys typed while echo_ack < this were
+				 * typed blind: they confirm nothing */
 	int rows, cols;		/* server screen size predictions refer to
 				 * (0: not seen yet) */
 	struct pred_row rowv[PRED_MAX_ROWS];

@@ -19,6 +19,11 @@ void pred_reset_all(struct pred *p);
 /* Starts a new epoch (not in experimental mode). */
 void pred_become_tentative(struct pred *p);
 
+/* The same after a key whose effect cannot be foreseen (a control, an
+ * escape sequence) or a misprediction: keys typed before the server's
+ * reaction to every key so far is known are typed blind. */
+void pred_uncertain(struct pred *p);
+
 /* Drops the predictions of epoch e and all later epochs, starts a new
  * epoch, and predicts the cursor stays where the server has it. */
 void pred_kill_epoch(struct pred *p, uint64_t e, const struct fb *server);

@@ -177,7 +177,7 @@ pred_kill_epoch(struct pred *p, uint64_t e, const struct fb *server)
 		}
 	}
 	p->ncur = k;
-	pred_become_tentative(p);
+	pred_uncertain(p);
 	(void)pred_cursor_push(p, server->cur.row, server->cur.col, p->pepoch);
 	p->stats.kills++;
 }
@@ -278,8 +278,9 @@ settle_row(struct pred *p, const struct fb *fb, struct pred_row *pr)
 			continue;
 		}
 		if (v == V_CORRECT && tentative(p, pc->epoch)) {
-			/* Only an echo confirms a tentative epoch. */
-			if (pc->typed && echo_run(p, fb, pr, j)) {
+			/* Only an echo of a sighted key confirms a
+			 * tentative epoch. */
+			if (pc->typed && pc->sighted && echo_run(p, fb, pr, j)) {
 				p->cepoch = pc->epoch;
 			} else {
 				v = V_NOCREDIT;

@@ -406,6 +406,7 @@ tentative_shown_after_confirmation(void)
 	struct rig *r = shell(PRED_MODE_ALWAYS, 0, 100);
 
 	key(r, "\001");			/* ^A: a control, new epoch */
+	ack(r);				/* its effect (none) is known */
 	key(r, "x");
 	key(r, "y");
 	CHECK_STR("$ e", line(frame(r), 0));
@@ -534,6 +535,35 @@ password_prompt_matching_pending(void)
 	rig_free(r);
 }
 
+/* The degenerate case: the keys typed before the prompt appeared are the
+ * whole prompt, so the screen looks exactly like their echo.  They were
+ * typed blind (before the ack for the CR), so they confirm nothing. */
+static void
+password_prompt_equals_typed(void)
+{
+	struct rig *r = shell(PRED_MODE_ALWAYS, 0, 100);
+	uint64_t first;
+
+	key(r, "\rPa");
+	first = r->sent;
+	key(r, "z");
+	key(r, "q");
+	srv(r, "\r\nPa");
+	r->ack = first;
+	tick(r, 0);
+	CHECK(!shows(frame(r), 'z') && !shows(frame(r), 'q'));
+	CHECK_STR("Pa", line(frame(r), 1));
+	ack(r);
+	CHECK(!shows(frame(r), 'z') && !shows(frame(r), 'q'));
+	/* A key typed now (sighted) at the prompt is not echoed either. */
+	key(r, "x");
+	CHECK(!shows(frame(r), 'x'));
+	r->now += 300;
+	ack(r);
+	CHECK(!shows(frame(r), 'x'));
+	rig_free(r);
+}
+
 /* The same with the prompt already on screen, typed slowly: each key is
  * judged (wrong: no echo) before the next. */
 static void
@@ -593,6 +623,7 @@ resize_resets(void)
 	pred_reset(&r->p);		/* window resize */
 	CHECK(!pred_active(&r->p));
 	CHECK_STR("$ e", line(frame(r), 0));
+	ack(r);				/* the server has seen every key */
 	key(r, "b");			/* tentative after a reset */
 	CHECK_STR("$ e", line(frame(r), 0));
 	srv(r, "b");
@@ -750,6 +781,7 @@ static const struct test tests[] = {
 	T(password_no_prompt),
 	T(password_prompt_matching_text),
 	T(password_prompt_matching_pending),
+	T(password_prompt_equals_typed),
 	T(password_prompt_slow),
 	T(paste_resets),
 	T(resize_resets),

@@ -163,6 +163,7 @@ cr_next_row(void)
 	CHECK_FCUR(r, 0, 3);		/* the CR's epoch is tentative */
 	/* The shell prints a new line and an empty prompt at column 0. */
 	srv(r, "\r\n");
+	ack(r);				/* what the CR did is known */
 	key(r, "l");
 	srv(r, "l");
 	ack(r);
