@@ -5,8 +5,8 @@
  * One poll loop (core/ev.h) watches the terminal, the UDP sockets and the
  * signals.  After every wake-up the loop runs the housekeeping (connect
  * messages, shutdown, port hopping), lets the SSP engine send, and draws:
- * the frame is the newest server framebuffer plus the overlays (title
- * prefix, notification bar; prediction will join them), and what goes to
+ * the frame is the newest server framebuffer plus the overlays (local
+ * echo prediction, title prefix, notification bar), and what goes to
  * the terminal is the display diff from the frame it shows now.  Nothing
  * reaches the terminal that did not come out of an authentic datagram or
  * out of our own overlays.
@@ -35,6 +35,7 @@
 #include "term/display.h"
 #include "term/escape.h"
 #include "term/notify.h"
+#include "term/predict.h"
 
 /* 3.7: port hopping. */
 #define PORT_HOP_INTERVAL 10000
@@ -70,6 +71,7 @@ struct client {
 	struct fb shown;	/* what the real terminal shows (owned) */
 	struct core_buf out;	/* bytes for the terminal */
 	struct notify note;
+	struct pred pred;	/* local echo prediction (9.3) */
 	struct esckey esc;
 	char help[ESCKEY_HELP_MAX];
 	char connect_msg[80];
@@ -131,15 +133,16 @@ prefix_title(struct fb *f)
 }
 
 /*
- * The hook for local-echo prediction (PROTOCOL.md 9.3, a later issue):
- * it will draw predicted cells and cursor onto the frame, between the
- * server state and the notification bar, from what on_tty fed it and the
- * echo acks in the server states (net_host_state.echo_ack).  cfg->predict
- * holds the mode.  Until then it draws nothing.
+ * Local-echo prediction (PROTOCOL.md 9.3, term/predict.h): predicted
+ * cells and cursor go onto the frame between the server state and the
+ * notification bar.  maybe_draw has judged them against the newest state
+ * already.  Out of memory, the frame stays valid and is drawn with fewer
+ * predictions.
  */
 static int
 overlay_prediction(struct client *c, uint64_t now, struct fb *frame)
 {
+	(void)pred_apply(&c->pred, frame);
 	return 0;
 }
 
@@ -210,8 +213,16 @@ draw(struct client *c, uint64_t now, int overlays)
 static void
 maybe_draw(struct client *c, uint64_t now)
 {
+	const struct net_host_state *st = ssp_remote(&c->ssp);
 	char text[NOTIFY_TEXT_MAX];
+	int was = pred_active(&c->pred);
 
+	/* Judge predictions against the newest state and its echo ack; any
+	 * that were or are pending may change the picture. */
+	pred_server_update(&c->pred, &st->fb, st->echo_ack, now);
+	if (was || pred_active(&c->pred)) {
+		c->draw = 1;
+	}
 	notify_text(&c->note, now, text);
 	if (c->draw || c->repaint || c->drawn_num != ssp_remote_num(&c->ssp) ||
 	    strcmp(text, c->drawn_text) != 0) {
@@ -337,6 +348,7 @@ take_datagram(struct client *c, const uint8_t *dg, size_t n, int ce)
 	}
 	ssp_set_rtt(&c->ssp, net_dgram_timeout(&c->conn.dg),
 	    net_dgram_send_interval(&c->conn.dg));
+	pred_set_send_interval(&c->pred, net_dgram_send_interval(&c->conn.dg));
 	if (r == 1 && (r = ssp_recv(&c->ssp, &ins, now)) < 0) {
 		CORE_LOG(CORE_LOG_DEBUG, "instruction dropped: %s",
 		    core_strerror(r));
@@ -438,8 +450,16 @@ on_tty(struct ev_loop *loop, int fd, unsigned ev, void *user)
 		memcpy(send + ns, two, k);
 		ns += k;
 	}
-	if (ns > 0 && !ssp_shutdown_in_progress(&c->ssp) &&
-	    net_us_push_bytes(ssp_current(&c->ssp), send, ns) < 0) {
+	if (ns == 0 || ssp_shutdown_in_progress(&c->ssp)) {
+		return;
+	}
+	/* 9.3: predict before queueing; these bytes go out after the last
+	 * state sent.  A read of over 100 bytes is a paste (no prediction). */
+	pred_new_user_bytes(&c->pred,
+	    &((const struct net_host_state *)ssp_remote(&c->ssp))->fb, send, ns,
+	    ssp_sent_num(&c->ssp), now);
+	c->draw = 1;
+	if (net_us_push_bytes(ssp_current(&c->ssp), send, ns) < 0) {
 		CORE_LOG(CORE_LOG_INFO, "keystrokes dropped (queue full)");
 	}
 }
@@ -482,6 +502,7 @@ resize(struct client *c)
 	c->rows = rows;
 	/* The terminal may have reflowed what it showed. */
 	c->repaint = 1;
+	pred_reset(&c->pred);
 	if (!ssp_shutdown_in_progress(&c->ssp)) {
 		(void)net_us_push_resize(ssp_current(&c->ssp), cols, rows);
 	}
@@ -559,6 +580,7 @@ wait_ms(struct client *c, uint64_t now)
 	uint64_t d = ssp_next_deadline(&c->ssp, now);
 
 	d = min64(d, notify_next_change(&c->note, now));
+	d = min64(d, pred_next_wakeup(&c->pred, now));
 	/* Connection messages, shutdown expiry and socket ageing: a coarse
 	 * second is precise enough. */
 	d = min64(d, now + (c->connected ? 1000 : 50));
@@ -651,6 +673,21 @@ setup_transport(struct client *c, uint64_t now)
 	return net_us_push_resize(ssp_current(&c->ssp), c->cols, c->rows);
 }
 
+static enum pred_mode
+predict_mode(enum client_predict m)
+{
+	switch (m) {
+	case CLIENT_PREDICT_ALWAYS:
+		return PRED_MODE_ALWAYS;
+	case CLIENT_PREDICT_NEVER:
+		return PRED_MODE_NEVER;
+	case CLIENT_PREDICT_EXPERIMENTAL:
+		return PRED_MODE_EXPERIMENTAL;
+	default:
+		return PRED_MODE_ADAPTIVE;
+	}
+}
+
 static int
 setup(struct client *c, const struct client_cfg *cfg)
 {
@@ -684,6 +721,8 @@ setup(struct client *c, const struct client_cfg *cfg)
 		return CORE_E_RANGE;
 	}
 	o.titles = caps_titles(cfg->term) != 0;
+	pred_init(&c->pred, predict_mode(cfg->predict),
+	    cfg->predict_overwrite);
 	disp_init(&c->disp, &o);
 	esckey_init(&c->esc, &cfg->esc);
 	esckey_help(&cfg->esc, c->help);
@@ -736,6 +775,7 @@ teardown(struct client *c)
 		ev_fini(&c->loop);
 	}
 	disp_free(&c->disp);
+	pred_fini(&c->pred);
 	fb_free(&c->shown);
 	core_buf_fini(&c->out);
 }
