@@ -428,7 +428,8 @@ client_colors(const struct connect_opts *o, const char *self)
 static int
 ssh_has_proxy(const struct sv *ssh, const char *userhost)
 {
-	static char out[65536];
+	const size_t outmax = 65536;	/* ssh -G prints ~5 KB */
+	char *out = xmalloc(outmax);
 	struct sv argv = { 0 };
 	char *line, *save = NULL;
 	size_t i;
@@ -439,9 +440,10 @@ ssh_has_proxy(const struct sv *ssh, const char *userhost)
 	}
 	sv_push(&argv, "-G");
 	sv_push(&argv, userhost);
-	st = run_capture(argv.v[0], argv.v, out, sizeof out);
+	st = run_capture(argv.v[0], argv.v, out, outmax);
 	sv_free(&argv);
 	if (st != 0) {
+		free(out);
 		return 0;	/* an ssh without -G (dbclient): nothing known */
 	}
 	for (line = strtok_r(out, "\n", &save); line != NULL;
@@ -453,6 +455,7 @@ ssh_has_proxy(const struct sv *ssh, const char *userhost)
 			found = 1;
 		}
 	}
+	free(out);
 	return found;
 }
 

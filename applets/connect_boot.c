@@ -44,8 +44,6 @@ struct boot {
 	int installed;		/* --install-only: the USING line came */
 };
 
-/* Big buffers: kept off the stack.  One bootstrap per process. */
-static struct boot boot_state;
 
 static int
 word_count(const char *s)
@@ -347,13 +345,33 @@ child_setup(const struct connect_opts *o, const char *local_ip, int out,
 	}
 }
 
+static int bootstrap(struct boot *bs, const struct connect_opts *o,
+    char *const *argv, const char *local_ip, const struct connect_bin *bins,
+    int nbins, struct connect_session *s);
+
+/* The big buffers live on the heap for the bootstrap's lifetime only. */
 int
 connect_bootstrap(const struct connect_opts *o, char *const *argv,
     const char *local_ip, const struct connect_bin *bins, int nbins,
     struct connect_session *s)
 {
+	struct boot *bs = malloc(sizeof *bs);
+	int r;
+
+	if (bs == NULL) {
+		core_die(1, "out of memory");
+	}
+	r = bootstrap(bs, o, argv, local_ip, bins, nbins, s);
+	free(bs);
+	return r;
+}
+
+static int
+bootstrap(struct boot *bs, const struct connect_opts *o, char *const *argv,
+    const char *local_ip, const struct connect_bin *bins, int nbins,
+    struct connect_session *s)
+{
 	int outp[2], inp[2] = { -1, -1 }, wst = 0, drained = 0;
-	struct boot *bs = &boot_state;
 	uint64_t drain_end = 0;
 	char buf[4096];
 	int wait_ms;
