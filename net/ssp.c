@@ -316,7 +316,17 @@ calc_timers(struct ssp *s, uint64_t now)
 		s->next_send_time = SSP_NEVER;
 	}
 	if (s->shutdown || s->ack_num == SSP_SHUTDOWN_NUM) {
-		s->next_ack_time = last->time + s->interval;
+		uint64_t gap = s->interval;
+
+		/* With retry_backoff the 16 shutdown sends spread over about
+		 * a second and a half, so one stall cannot swallow them all. */
+		if (s->retry_backoff && s->shutdown && now > s->shutdown_start) {
+			uint64_t g = (now - s->shutdown_start) / 4;
+
+			gap = g > SSP_RETRY_GAP_MAX ? SSP_RETRY_GAP_MAX :
+			    g > gap ? g : gap;
+		}
+		s->next_ack_time = last->time + gap;
 	}
 }
 

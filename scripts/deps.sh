@@ -21,6 +21,7 @@ openssh-server:/usr/sbin/sshd openssh-client:/usr/bin/ssh dropbear-bin:/usr/sbin
 clang:/usr/bin/clang libclang-rt-14-dev:/usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-$native.a
 qemu-user-static:/usr/bin/qemu-aarch64-static python3:/usr/bin/python3
 python3-cryptography:/usr/lib/python3/dist-packages/cryptography/__init__.py
+python3-pyte:/usr/lib/python3/dist-packages/pyte/__init__.py
 unicode-data:/usr/share/unicode/EastAsianWidth.txt valgrind:/usr/bin/valgrind
 file:/usr/bin/file procps:/usr/bin/ps busybox:/bin/busybox less:/usr/bin/less iproute2:/usr/sbin/ip binutils:/usr/bin/size"
 

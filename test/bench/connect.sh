@@ -6,7 +6,7 @@
 # is a stand-in that exits at once, so only the bootstrap is timed.
 # Prints medians (ms) of N runs (BENCH_N, default 7), interleaved.
 . "$(dirname "$0")/../e2e/lib.sh"
-. "$(dirname "$0")/../e2e/sshd_lib.sh"
+. "$(dirname "$0")/../e2e/sshd_lib.bash"
 N=${BENCH_N:-7}
 export LANG=C.UTF-8
 sshd_user_create >/dev/null && sshd_start || { echo "connect bench: no sshd"; exit 1; }

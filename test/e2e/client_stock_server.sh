@@ -5,7 +5,7 @@
 # forged datagrams).  CLIENT=mosh-client runs the shared checks on the
 # stock pair (this checks the checks).
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/session_checks.sh"
+. "$(dirname "$0")/session_checks.bash"
 . "$(dirname "$0")/client_checks.bash"
 session_checks mosh-server "${CLIENT:-$BIN client}"
 [ -n "${CLIENT:-}" ] || client_checks mosh-server "$BIN client"

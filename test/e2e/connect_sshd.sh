@@ -10,7 +10,7 @@
 # and print the path) to stay fast; whole sessions after an upload, and
 # stock mosh driving our server and client, are checked too.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/sshd_lib.sh"
+. "$(dirname "$0")/sshd_lib.bash"
 
 export LANG=C.UTF-8
 unset LC_ALL MOSH_PREDICTION_DISPLAY

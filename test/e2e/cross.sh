@@ -3,7 +3,7 @@
 # (and its unit tests, run by test/run.sh under qemu); this checks the
 # binaries themselves under qemu-user.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/session_checks.sh"
+. "$(dirname "$0")/session_checks.bash"
 
 a64=$E2E_TOP/mosh-static-aarch64
 check_match "aarch64 binary is static" "ARM aarch64.*statically linked" "$(file "$a64")"

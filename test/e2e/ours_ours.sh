@@ -4,7 +4,7 @@
 # at 30% loss each way with delay, reordering and duplication; roaming;
 # a 20 s blackhole that shows the "Last contact" bar and recovers.
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/session_checks.sh"
+. "$(dirname "$0")/session_checks.bash"
 . "$(dirname "$0")/client_checks.bash"
 session_checks "$BIN server" "$BIN client"
 client_checks "$BIN server" "$BIN client"

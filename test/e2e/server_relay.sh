@@ -73,8 +73,9 @@ wait_for 10 panes_equal mosh plain
 check "session unaffected by hostile datagrams" panes_equal mosh plain
 
 tmux_ send-keys -t mosh 'exit' Enter
-wait_for 15 screen_has mosh 'CLIENT-EXITED'
+wait_for 30 screen_has mosh 'CLIENT-EXITED'
 check "client exits through the relay" screen_has mosh 'CLIENT-EXITED'
+screen_has mosh 'CLIENT-EXITED' || { tail -n 15 "$srvlog"; relay_ctl stats; }
 wait_for 15 eval '! alive $MS_PID'
 check "server exits" eval '! alive $MS_PID'
 finish

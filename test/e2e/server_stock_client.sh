@@ -4,6 +4,6 @@
 # SERVER=mosh-server runs the same checks on the stock pair (this checks
 # the checks).
 . "$(dirname "$0")/lib.sh"
-. "$(dirname "$0")/session_checks.sh"
+. "$(dirname "$0")/session_checks.bash"
 session_checks "${SERVER:-$BIN server}" mosh-client
 finish

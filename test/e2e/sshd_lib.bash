@@ -1,4 +1,4 @@
-# test/e2e/sshd_lib.sh - a throwaway OpenSSH or Dropbear server on
+# test/e2e/sshd_lib.bash - a throwaway OpenSSH or Dropbear server on
 # 127.0.0.1 and a throwaway user for the connect tests.  Source after
 # lib.sh.  Needs root (useradd, a host key, a high port).
 #

@@ -1,4 +1,4 @@
-# test/e2e/session_checks.sh - the screen checks every client/server pair
+# test/e2e/session_checks.bash - the screen checks every client/server pair
 # must pass (sourced after lib.sh).  session_checks SERVER_CMD CLIENT_CMD:
 # runs the shell through `SERVER_CMD new ...` and `CLIENT_CMD IP PORT` in a
 # tmux pane and compares it with the same shell in a plain tmux pane:
