@@ -20,6 +20,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static struct connect_opts o;
 	static struct connect_bin bin;
 	static struct connect_session s;
+	static struct boot boot_state;	/* big: kept off the stack */
 	static int init;
 	size_t cut = size / 2;
 
