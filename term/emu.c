@@ -492,6 +492,23 @@ vt_alt_screen(struct vt_emu *e, int on, int clear)
 	}
 }
 
+/* What both DECSTR and loading a snapshot put back: the emulator's own
+ * modes, margins, character sets and saved cursors (not the screen). */
+static void
+reset_state(struct vt_emu *e)
+{
+	e->insert = 0;
+	e->origin = 0;
+	e->autowrap = 1;
+	e->top = 0;
+	e->bottom = e->fb.rows - 1;
+	e->gl = 0;
+	e->charset[0] = 'B';
+	e->charset[1] = 'B';
+	saved_default(&e->saved);
+	saved_default(&e->saved_alt);
+}
+
 void
 vt_reset(struct vt_emu *e, int hard)
 {
@@ -502,16 +519,7 @@ vt_reset(struct vt_emu *e, int hard)
 	f->pen = plain;
 	f->cur.visible = 1;
 	f->mode.app_cursor = 0;
-	e->insert = 0;
-	e->origin = 0;
-	e->autowrap = 1;
-	e->top = 0;
-	e->bottom = f->rows - 1;
-	e->gl = 0;
-	e->charset[0] = 'B';
-	e->charset[1] = 'B';
-	saved_default(&e->saved);
-	saved_default(&e->saved_alt);
+	reset_state(e);
 	if (!hard) {
 		return;
 	}
@@ -682,19 +690,10 @@ vt_emu_load(struct vt_emu *e, const struct fb *f)
 	/* Rows were shared by fb_copy; the struct moved, its storage did
 	 * not, so nothing points at `copy`. */
 	e->alt_active = 0;
-	e->insert = 0;
-	e->origin = 0;
-	e->autowrap = 1;
 	e->newline = 0;
-	e->top = 0;
-	e->bottom = f->rows - 1;
-	e->gl = 0;
-	e->charset[0] = 'B';
-	e->charset[1] = 'B';
 	e->last_char = 0;
 	e->reply_len = 0;
-	saved_default(&e->saved);
-	saved_default(&e->saved_alt);
+	reset_state(e);
 	tabs_default(e, 0);
 	vt_parser_reset(&e->parser);
 	return 0;
